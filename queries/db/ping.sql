@@ -1,0 +1,3 @@
+-- ping: the database answers.
+-- params: none
+select 1 as ok

@@ -1,0 +1,11 @@
+-- insert_import_file: record what happened to one file of an ingest run.
+-- params: one per column; status is loaded | with_rejects | duplicate | failed.
+insert into import_files (
+	id, run_id, dataset, mapping, file_name, stored_path, sha256, size_bytes, format, encoding,
+	status, rows_read, rows_inserted, rows_updated, rows_rejected, rows_skipped, rows_superseded,
+	duplicate_of, error, notes, started_at, finished_at
+) values (
+	$id, $run_id, $dataset, $mapping, $file_name, $stored_path, $sha256, $size_bytes, $format, $encoding,
+	$status, $rows_read, $rows_inserted, $rows_updated, $rows_rejected, $rows_skipped, $rows_superseded,
+	$duplicate_of, $error, $notes, cast($started_at as timestamptz), now()
+)

@@ -1,0 +1,15 @@
+-- upsert_tickets: merge one file's staged tickets (deduplicated by id, last row wins).
+-- params: $file_id INTEGER, $tz VARCHAR: zone of times written without an offset.
+insert into tickets (id, customer_id, channel, category, priority, support_level, status, team, assignee, subject,
+	created_at, first_response_at, resolved_at, closed_at, source_file_id, loaded_at)
+select id, customer_id, channel, category, priority, support_level, status, team, assignee, subject,
+	to_instant(created_at, $tz), to_instant(first_response_at, $tz), to_instant(resolved_at, $tz), to_instant(closed_at, $tz),
+	$file_id, now()
+from stage
+on conflict (id) do update set
+	customer_id = excluded.customer_id, channel = excluded.channel, category = excluded.category,
+	priority = excluded.priority, support_level = excluded.support_level, status = excluded.status,
+	team = excluded.team, assignee = excluded.assignee, subject = excluded.subject,
+	created_at = excluded.created_at, first_response_at = excluded.first_response_at,
+	resolved_at = excluded.resolved_at, closed_at = excluded.closed_at,
+	source_file_id = excluded.source_file_id, loaded_at = excluded.loaded_at

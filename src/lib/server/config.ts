@@ -1,0 +1,51 @@
+/**
+ * Where the product keeps its files and how it is switched, read from the environment once.
+ * Kept free of SvelteKit imports ($env, $lib) so that the command-line jobs (run with tsx)
+ * and the server share it. Every variable is listed in the README's configuration table.
+ */
+import path from 'node:path';
+
+export interface Config {
+	/** Root of runtime data: the DuckDB file, inbox/, processed/, failed/. */
+	dataDir: string;
+	dbPath: string;
+	inboxDir: string;
+	processedDir: string;
+	failedDir: string;
+	/** The unit's own column mappings (*.json). */
+	mappingsDir: string;
+	/** Cron expression for the ingest job; when set it overrides the stored setting. */
+	ingestCron: string | undefined;
+	/** 'off' disables the scheduler (the "run now" button and the CLI still work). */
+	scheduler: 'on' | 'off';
+	/** 'auto': generate and load the demo dataset when the database is empty; 'off': never. */
+	demo: 'auto' | 'off';
+	/** Last day of the demo data (YYYY-MM-DD); default: today in the unit's time zone. */
+	demoAsOf: string | undefined;
+	/** Time zone used for the first settings when the database is new. */
+	timeZone: string | undefined;
+}
+
+function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+	if (value === undefined || value === '') return fallback;
+	const v = value.trim().toLowerCase();
+	if ((allowed as readonly string[]).includes(v)) return v as T;
+	throw new Error(`${name}=${value} is not one of ${allowed.join(', ')}`);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+	const dataDir = path.resolve(cwd, env.CARE_DATA_DIR || 'data');
+	return {
+		dataDir,
+		dbPath: path.resolve(cwd, env.CARE_DB_PATH || path.join(dataDir, 'care.duckdb')),
+		inboxDir: path.resolve(cwd, env.CARE_INBOX_DIR || path.join(dataDir, 'inbox')),
+		processedDir: path.join(dataDir, 'processed'),
+		failedDir: path.join(dataDir, 'failed'),
+		mappingsDir: path.resolve(cwd, env.CARE_MAPPINGS_DIR || path.join(dataDir, 'mappings')),
+		ingestCron: env.CARE_INGEST_CRON || undefined,
+		scheduler: choice('CARE_SCHEDULER', env.CARE_SCHEDULER, ['on', 'off'] as const, 'on'),
+		demo: choice('CARE_DEMO', env.CARE_DEMO, ['auto', 'off'] as const, 'auto'),
+		demoAsOf: env.CARE_DEMO_AS_OF || undefined,
+		timeZone: env.CARE_TIME_ZONE || undefined
+	};
+}

@@ -1,0 +1,209 @@
+/**
+ * The datasets files can load, and the fields of each: the contract between any source
+ * layout (through a mapping) and the tables of queries/migrations/001_initial.sql.
+ */
+
+export type FieldType = 'text' | 'enum' | 'integer' | 'number' | 'seconds' | 'boolean' | 'timestamp' | 'date';
+
+export interface FieldDef {
+	name: string;
+	type: FieldType;
+	/** Part of the record's key: loading a record with the same key again updates it. */
+	key?: boolean;
+	required?: boolean;
+	/** Allowed values of an enum, in canonical snake_case. */
+	values?: readonly string[];
+	/** Other spellings accepted for an enum value (after lower-casing and snake-casing). */
+	aliases?: Record<string, string>;
+	/** Value used when the file has no column for the field. */
+	default?: string;
+	min?: number;
+	max?: number;
+	/** Lower-case free text (channels, segments) so that "Email" and "email" count together. */
+	lowercase?: boolean;
+}
+
+export interface DatasetDef {
+	name: DatasetName;
+	table: string;
+	fields: FieldDef[];
+	/** Has a customer_id that should exist in customers (a stub is created when it does not). */
+	hasCustomer: boolean;
+	/** A check across fields of one parsed row; returns a reason when the row is wrong. */
+	checkRow?: (row: Record<string, string | null>) => { column: string; reason: string } | null;
+}
+
+export const DATASET_NAMES = [
+	'customers',
+	'tickets',
+	'ticket_status_changes',
+	'calls',
+	'survey_answers',
+	'product_activity',
+	'annotations'
+] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+export function isDatasetName(s: string): s is DatasetName {
+	return (DATASET_NAMES as readonly string[]).includes(s);
+}
+
+const STATUS = ['new', 'open', 'waiting_customer', 'on_hold', 'resolved', 'closed'] as const;
+const STATUS_ALIASES = {
+	pending: 'waiting_customer',
+	waiting: 'waiting_customer',
+	waiting_for_customer: 'waiting_customer',
+	awaiting_customer: 'waiting_customer',
+	hold: 'on_hold',
+	solved: 'resolved',
+	in_progress: 'open',
+	active: 'open'
+};
+
+const text = (name: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, type: 'text', ...extra });
+
+export const DATASETS: Record<DatasetName, DatasetDef> = {
+	customers: {
+		name: 'customers',
+		table: 'customers',
+		hasCustomer: false,
+		fields: [
+			text('id', { key: true, required: true }),
+			text('name'),
+			text('segment', { lowercase: true }),
+			{ name: 'contract_start', type: 'date' },
+			{ name: 'renewal_date', type: 'date' },
+			text('owner'),
+			text('contact_name'),
+			text('contact_phone'),
+			text('contact_email')
+		]
+	},
+	tickets: {
+		name: 'tickets',
+		table: 'tickets',
+		hasCustomer: true,
+		fields: [
+			text('id', { key: true, required: true }),
+			text('customer_id'),
+			text('channel', { lowercase: true }),
+			{
+				name: 'category',
+				type: 'enum',
+				values: ['bug', 'feature_request', 'how_to', 'user_error', 'customisation'],
+				aliases: {
+					feature: 'feature_request',
+					question: 'how_to',
+					training: 'how_to',
+					howto: 'how_to',
+					customization: 'customisation',
+					incident: 'bug',
+					problem: 'bug'
+				}
+			},
+			{
+				name: 'priority',
+				type: 'enum',
+				values: ['critical', 'high', 'normal', 'low'],
+				aliases: { urgent: 'critical', medium: 'normal', moderate: 'normal' }
+			},
+			{ name: 'support_level', type: 'enum', values: ['support', 'technical'] },
+			{ name: 'status', type: 'enum', values: STATUS, aliases: STATUS_ALIASES },
+			text('team'),
+			text('assignee'),
+			text('subject'),
+			{ name: 'created_at', type: 'timestamp', required: true },
+			{ name: 'first_response_at', type: 'timestamp' },
+			{ name: 'resolved_at', type: 'timestamp' },
+			{ name: 'closed_at', type: 'timestamp' }
+		]
+	},
+	ticket_status_changes: {
+		name: 'ticket_status_changes',
+		table: 'ticket_status_changes',
+		hasCustomer: false,
+		fields: [
+			text('ticket_id', { key: true, required: true }),
+			{ name: 'changed_at', type: 'timestamp', key: true, required: true },
+			{ name: 'status', type: 'enum', key: true, required: true, values: STATUS, aliases: STATUS_ALIASES }
+		]
+	},
+	calls: {
+		name: 'calls',
+		table: 'calls',
+		hasCustomer: true,
+		fields: [
+			text('id', { key: true, required: true }),
+			text('customer_id'),
+			{ name: 'direction', type: 'enum', required: true, values: ['inbound', 'outbound'], default: 'inbound', aliases: { in: 'inbound', out: 'outbound', incoming: 'inbound', outgoing: 'outbound' } },
+			text('queue'),
+			{ name: 'started_at', type: 'timestamp', required: true },
+			{ name: 'answered_at', type: 'timestamp' },
+			{ name: 'ended_at', type: 'timestamp' },
+			{ name: 'wait_seconds', type: 'seconds' },
+			{ name: 'talk_seconds', type: 'seconds' },
+			{
+				name: 'outcome',
+				type: 'enum',
+				required: true,
+				values: ['answered', 'abandoned'],
+				aliases: { agent: 'answered', hang: 'abandoned', missed: 'abandoned', no_answer: 'abandoned', completed: 'answered' }
+			},
+			text('agent'),
+			{ name: 'opened_case', type: 'boolean' },
+			text('ticket_id')
+		]
+	},
+	survey_answers: {
+		name: 'survey_answers',
+		table: 'survey_answers',
+		hasCustomer: true,
+		fields: [
+			text('id', { key: true, required: true }),
+			text('customer_id'),
+			text('ticket_id'),
+			{ name: 'kind', type: 'enum', required: true, values: ['nps', 'csat'] },
+			{
+				name: 'occasion',
+				type: 'enum',
+				values: ['happy_call', 'periodic', 'post_ticket', 'other'],
+				aliases: { happy: 'happy_call', survey: 'periodic', ticket: 'post_ticket' }
+			},
+			{ name: 'score', type: 'integer', required: true, min: 0, max: 10 },
+			text('comment'),
+			{ name: 'answered_at', type: 'timestamp', required: true },
+			text('channel', { lowercase: true })
+		],
+		checkRow(row) {
+			const score = Number(row.score);
+			if (row.kind === 'csat' && (score < 1 || score > 5)) return { column: 'score', reason: `CSAT scores run 1-5; got ${row.score}` };
+			return null;
+		}
+	},
+	product_activity: {
+		name: 'product_activity',
+		table: 'product_activity',
+		hasCustomer: true,
+		fields: [
+			text('customer_id', { key: true, required: true }),
+			{ name: 'day', type: 'date', key: true, required: true },
+			text('kind', { key: true, required: true, lowercase: true }),
+			{ name: 'count', type: 'number', required: true, min: 0 }
+		]
+	},
+	annotations: {
+		name: 'annotations',
+		table: 'annotations',
+		hasCustomer: false,
+		fields: [
+			text('id', { key: true, required: true }),
+			{ name: 'kind', type: 'enum', required: true, values: ['release', 'incident', 'other'], aliases: { outage: 'incident', deploy: 'release', version: 'release' } },
+			{ name: 'starts_at', type: 'timestamp', required: true },
+			{ name: 'ends_at', type: 'timestamp' },
+			text('title', { required: true }),
+			text('description')
+		]
+	}
+};
+
+export const keyFields = (d: DatasetDef) => d.fields.filter((f) => f.key).map((f) => f.name);

@@ -1,0 +1,248 @@
+/**
+ * Readers turn a file into a header and a stream of SourceRecords, whatever its format.
+ * CSV streams through papaparse (delimiter detected), JSON is an array of objects (or an
+ * object holding one), NDJSON is one object per line, Parquet is read by DuckDB.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { Transform } from 'node:stream';
+import Papa from 'papaparse';
+import type { Database } from '../db/database';
+import { normalizeName, type SourceRecord } from './mapping';
+import { UnreadableFileError, type Sniffed } from './sniff';
+
+export interface FileReader {
+	/** Column names as written in the file (null for JSON, whose records name their own keys). */
+	headers: string[] | null;
+	/** Hand every record to onRecord, in file order; onRecord must not be async. */
+	forEach(onRecord: (rec: SourceRecord) => void): Promise<void>;
+	close(): void;
+}
+
+function decoder(encoding: string): Transform {
+	const td = new TextDecoder(encoding);
+	return new Transform({
+		readableObjectMode: false,
+		decodeStrings: true,
+		transform(chunk: Buffer, _enc, cb) {
+			cb(null, td.decode(chunk, { stream: true }));
+		},
+		flush(cb) {
+			cb(null, td.decode());
+		}
+	});
+}
+
+function newlines(s: string): number {
+	let n = 0;
+	for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+	return n;
+}
+
+async function csvReader(file: string, sniffed: Sniffed): Promise<FileReader> {
+	// The header first, from the start of the file (enough bytes for any sane header line).
+	const headText = await readHead(file, sniffed.encoding ?? 'utf-8');
+	// Blank lines are left out here so they do not confuse delimiter detection.
+	const headParse = Papa.parse<string[]>(headText, { header: false, preview: 50, skipEmptyLines: 'greedy' });
+	const headerIndex = (/^(?:[ \t]*\r?\n)*/.exec(headText)?.[0].match(/\n/g) ?? []).length;
+	const headerRow = headParse.data[0];
+	if (!headerRow) throw new UnreadableFileError('the file has no header line (it is blank)');
+	const headers = headerRow.map((h) => h.replace(/^\uFEFF/, ''));
+	if (new Set(headers.map(normalizeName)).size !== headers.length) {
+		const seen = new Set<string>();
+		const dup = headers.find((h) => (seen.has(normalizeName(h)) ? true : (seen.add(normalizeName(h)), false)));
+		throw new UnreadableFileError(`the header names the column "${dup}" twice`);
+	}
+	const index = new Map(headers.map((h, i) => [normalizeName(h), i]));
+	const width = headers.length;
+	const delimiter = headParse.meta.delimiter;
+	let input: fs.ReadStream | null = null;
+
+	// Rows are handed over synchronously from papaparse's step callback: the consumer's work
+	// (mapping, appending) is synchronous too, so the stream never runs ahead of it.
+	function forEach(onRecord: (rec: SourceRecord) => void): Promise<void> {
+		return new Promise((resolve, reject) => {
+			input = fs.createReadStream(file);
+			let line = 1;
+			let row = 0;
+			let record = 0;
+			Papa.parse<string[]>(input.pipe(decoder(sniffed.encoding ?? 'utf-8')) as unknown as File, {
+				header: false,
+				delimiter,
+				skipEmptyLines: false,
+				step(results) {
+					const fields = results.data;
+					const startLine = line;
+					line += 1 + fields.reduce((n, f) => n + newlines(f), 0);
+					row++;
+					if (row <= headerIndex + 1 || isBlankRow(fields)) return;
+					record++;
+					const raw = () => Papa.unparse([fields], { newline: '\n', delimiter });
+					if (fields.length !== width) {
+						onRecord({ line: startLine, record, raw, get: () => undefined, problem: `expected ${width} fields (as in the header), found ${fields.length}` });
+						return;
+					}
+					onRecord({
+						line: startLine,
+						record,
+						raw,
+						get: (column) => {
+							const i = index.get(column);
+							return i === undefined ? undefined : fields[i]!;
+						}
+					});
+				},
+				complete: () => resolve(),
+				error: (e: Error) => reject(e)
+			});
+		});
+	}
+	return { headers, forEach, close: () => input?.destroy() };
+}
+
+function isBlankRow(fields: string[]): boolean {
+	return fields.length === 1 && fields[0]!.trim() === '';
+}
+
+async function readHead(file: string, encoding: string): Promise<string> {
+	const handle = await fs.promises.open(file, 'r');
+	try {
+		const buf = Buffer.alloc(256 * 1024);
+		const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+		return new TextDecoder(encoding).decode(buf.subarray(0, bytesRead), { stream: true });
+	} finally {
+		await handle.close();
+	}
+}
+
+function jsonValue(v: unknown): string | null | undefined {
+	if (v === undefined) return undefined;
+	if (v === null) return null;
+	if (typeof v === 'string') return v;
+	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	return JSON.stringify(v);
+}
+
+function objectRecord(obj: unknown, line: number | null, record: number, raw: () => string): SourceRecord {
+	const normalized = new Map<string, unknown>();
+	if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
+		for (const [k, v] of Object.entries(obj)) normalized.set(normalizeName(k), v);
+	}
+	return {
+		line,
+		record,
+		raw,
+		get(column) {
+			if (normalized.has(column)) return jsonValue(normalized.get(column));
+			if (!column.includes('.')) return undefined;
+			let cur: unknown = obj;
+			for (const part of column.split('.')) {
+				if (!cur || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+				const entry = Object.entries(cur).find(([k]) => normalizeName(k) === part);
+				if (!entry) return undefined;
+				cur = entry[1];
+			}
+			return jsonValue(cur);
+		}
+	};
+}
+
+async function jsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
+	const text = new TextDecoder(sniffed.encoding ?? 'utf-8').decode(await fs.promises.readFile(file));
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (e) {
+		throw new UnreadableFileError(`not valid JSON: ${(e as Error).message}`);
+	}
+	let items: unknown[] | null = Array.isArray(parsed) ? parsed : null;
+	if (!items && parsed && typeof parsed === 'object') {
+		const arrays = Object.values(parsed).filter(Array.isArray);
+		if (arrays.length === 1) items = arrays[0] as unknown[];
+	}
+	if (!items) throw new UnreadableFileError('expected a JSON array of records, or an object holding one array of records');
+	const list = items;
+	async function forEach(onRecord: (rec: SourceRecord) => void) {
+		for (let i = 0; i < list.length; i++) {
+			const item = list[i];
+			onRecord(objectRecord(item, null, i + 1, () => JSON.stringify(item)));
+		}
+	}
+	return { headers: null, forEach, close: () => {} };
+}
+
+async function ndjsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
+	let input: fs.ReadStream | null = null;
+	async function forEach(onRecord: (rec: SourceRecord) => void) {
+		// Opened here, not earlier: readline drops lines emitted before iteration starts.
+		input = fs.createReadStream(file);
+		const lines = readline.createInterface({ input: input.pipe(decoder(sniffed.encoding ?? 'utf-8')), crlfDelay: Infinity });
+		let line = 0;
+		let record = 0;
+		for await (const text of lines) {
+			line++;
+			if (text.trim() === '') continue;
+			record++;
+			let obj: unknown;
+			try {
+				obj = JSON.parse(text);
+			} catch (e) {
+				onRecord({ line, record, raw: () => text, get: () => undefined, problem: `not valid JSON: ${(e as Error).message}` });
+				continue;
+			}
+			onRecord(objectRecord(obj, line, record, () => text));
+		}
+	}
+	return { headers: null, forEach, close: () => input?.destroy() };
+}
+
+async function parquetReader(file: string, db: Database): Promise<FileReader> {
+	let headers: string[];
+	try {
+		headers = await db.withConnection(async (c) => (await c.runAndReadAll('select * from read_parquet($path) limit 0', { path: file })).columnNames());
+	} catch (e) {
+		throw new UnreadableFileError(`not a readable Parquet file: ${(e as Error).message}`);
+	}
+	const index = new Map(headers.map((h, i) => [normalizeName(h), i]));
+	async function forEach(onRecord: (rec: SourceRecord) => void) {
+		// A connection of its own, streamed chunk by chunk; all columns as text, so that
+		// Parquet values go through the same checks as CSV ones.
+		const conn = await db.connect();
+		try {
+			const result = await conn.stream('select columns(*)::varchar from read_parquet($path)', { path: file });
+			let record = 0;
+			for (;;) {
+				const chunk = await result.fetchChunk();
+				if (!chunk || chunk.rowCount === 0) break;
+				for (const fields of chunk.getRows() as (string | null)[][]) {
+					record++;
+					onRecord({
+						line: null,
+						record,
+						raw: () => JSON.stringify(Object.fromEntries(headers.map((h, j) => [h, fields[j]]))),
+						get: (column) => {
+							const j = index.get(column);
+							return j === undefined ? undefined : fields[j]!;
+						}
+					});
+				}
+			}
+		} finally {
+			conn.closeSync();
+		}
+	}
+	return { headers, forEach, close: () => {} };
+}
+
+export async function openReader(file: string, sniffed: Sniffed, db: Database): Promise<FileReader> {
+	switch (sniffed.format) {
+		case 'csv':
+			return csvReader(file, sniffed);
+		case 'json':
+			return jsonReader(file, sniffed);
+		case 'ndjson':
+			return ndjsonReader(file, sniffed);
+		case 'parquet':
+			return parquetReader(file, db);
+	}
+}

@@ -1,0 +1,219 @@
+/**
+ * Parsing of single source values into the model's canonical text forms. Every function
+ * returns either a value or a reason a person can act on; nothing here throws for bad data.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits, and the Arabic decimal/thousands marks, to ASCII. */
+const NON_ASCII_DIGITS = /[\u0660-\u066C\u06F0-\u06F9]/;
+
+export function normalizeDigits(s: string): string {
+	if (!NON_ASCII_DIGITS.test(s)) return s;
+	return s
+		.replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+		.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+		.replace(/\u066B/g, '.')
+		.replace(/\u066C/g, '');
+}
+
+export function parseNumber(raw: string): Parsed<number> {
+	const s = normalizeDigits(raw.trim());
+	if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return fail(`"${raw}" is not a number`);
+	const n = Number(s);
+	return Number.isFinite(n) ? ok(n) : fail(`"${raw}" is not a finite number`);
+}
+
+export function parseInteger(raw: string): Parsed<number> {
+	const n = parseNumber(raw);
+	if (!n.ok) return n;
+	return Number.isInteger(n.value) ? n : fail(`"${raw}" is not a whole number`);
+}
+
+/** Seconds, given as a number or as a clock duration H:MM:SS / M:SS. */
+export function parseSeconds(raw: string): Parsed<number> {
+	const s = normalizeDigits(raw.trim());
+	const clock = /^(\d+):([0-5]?\d)(?::([0-5]?\d))?$/.exec(s);
+	if (clock) {
+		const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? undefined : Number(clock[3])];
+		return ok(c === undefined ? a * 60 + b : a * 3600 + b * 60 + c);
+	}
+	const n = parseNumber(s);
+	if (!n.ok) return fail(`"${raw}" is not a number of seconds or a duration like 0:02:15`);
+	return n.value < 0 ? fail(`"${raw}" is negative`) : n;
+}
+
+const TRUE = new Set(['true', 't', 'yes', 'y', '1', 'بله', 'آری']);
+const FALSE = new Set(['false', 'f', 'no', 'n', '0', 'خیر']);
+
+export function parseBoolean(raw: string): Parsed<boolean> {
+	const s = normalizeDigits(raw.trim().toLowerCase());
+	if (TRUE.has(s)) return ok(true);
+	if (FALSE.has(s)) return ok(false);
+	return fail(`"${raw}" is not true/false (or yes/no, 1/0)`);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function daysInMonth(year: number, month: number): number {
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+interface DateTimeParts {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+	fraction: string;
+	offset: string | null; // '+03:30', '+00:00', or null when the text gave none
+}
+
+function checkParts(p: DateTimeParts, raw: string): Parsed<DateTimeParts> {
+	if (p.month < 1 || p.month > 12) return fail(`"${raw}" has month ${p.month}`);
+	if (p.day < 1 || p.day > daysInMonth(p.year, p.month)) return fail(`"${raw}" has day ${p.day}, not in ${p.year}-${pad(p.month)}`);
+	if (p.hour > 23 || p.minute > 59 || p.second > 59) return fail(`"${raw}" has an impossible time of day`);
+	return ok(p);
+}
+
+function normalizeOffset(tz: string | undefined): string | null {
+	if (!tz) return null;
+	if (tz === 'Z' || tz === 'z') return '+00:00';
+	const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(tz);
+	if (!m) return null;
+	return `${m[1]}${m[2]}:${m[3] ?? '00'}`;
+}
+
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/;
+
+/** ISO 8601 and its common relatives: 2024-03-01, 2024/03/01 08:15, 2024-03-01T08:15:00.5+03:30. */
+function parseIso(s: string): DateTimeParts | null {
+	const m = ISO.exec(s);
+	if (!m) return null;
+	return {
+		year: Number(m[1]),
+		month: Number(m[2]),
+		day: Number(m[3]),
+		hour: Number(m[4] ?? 0),
+		minute: Number(m[5] ?? 0),
+		second: Number(m[6] ?? 0),
+		fraction: m[7] ?? '',
+		offset: normalizeOffset(m[8])
+	};
+}
+
+const TOKENS: Record<string, { re: string; part: keyof DateTimeParts }> = {
+	YYYY: { re: '(\\d{4})', part: 'year' },
+	MM: { re: '(\\d{2})', part: 'month' },
+	M: { re: '(\\d{1,2})', part: 'month' },
+	DD: { re: '(\\d{2})', part: 'day' },
+	D: { re: '(\\d{1,2})', part: 'day' },
+	HH: { re: '(\\d{2})', part: 'hour' },
+	H: { re: '(\\d{1,2})', part: 'hour' },
+	mm: { re: '(\\d{2})', part: 'minute' },
+	ss: { re: '(\\d{2})', part: 'second' },
+	SSS: { re: '(\\d{1,9})', part: 'fraction' },
+	Z: { re: '(Z|[+-]\\d{2}:?\\d{2})', part: 'offset' }
+};
+const TOKEN_RE = /YYYY|SSS|MM|DD|HH|mm|ss|M|D|H|Z/g;
+
+export interface CompiledFormat {
+	format: string;
+	regex: RegExp;
+	parts: (keyof DateTimeParts)[];
+}
+
+/**
+ * Compile a date format such as "D/M/YYYY HH:mm" (tokens YYYY MM M DD D HH H mm ss SSS Z;
+ * anything else is literal; a trailing "[ HH:mm:ss]"-style optional part is not supported,
+ * declare two formats instead).
+ */
+export function compileFormat(format: string): CompiledFormat {
+	const parts: (keyof DateTimeParts)[] = [];
+	let re = '';
+	let last = 0;
+	for (const m of format.matchAll(TOKEN_RE)) {
+		re += format.slice(last, m.index).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+		const t = TOKENS[m[0]]!;
+		re += t.re;
+		parts.push(t.part);
+		last = m.index + m[0].length;
+	}
+	re += format.slice(last).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+	if (!parts.includes('year') || !parts.includes('month') || !parts.includes('day')) {
+		throw new Error(`date format "${format}" needs YYYY, M(M) and D(D)`);
+	}
+	return { format, regex: new RegExp(`^${re}$`), parts };
+}
+
+function parseWithFormat(s: string, f: CompiledFormat): DateTimeParts | null {
+	const m = f.regex.exec(s);
+	if (!m) return null;
+	const p: DateTimeParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, fraction: '', offset: null };
+	f.parts.forEach((part, i) => {
+		const v = m[i + 1]!;
+		if (part === 'offset') p.offset = normalizeOffset(v);
+		else if (part === 'fraction') p.fraction = v;
+		else p[part] = Number(v);
+	});
+	return p;
+}
+
+export interface TimestampOptions {
+	formats?: CompiledFormat[];
+	/** Years outside this window are refused as placeholders or typos (1900-01-01 and such). */
+	minYear?: number;
+	maxYear?: number;
+}
+
+/**
+ * A point in time as canonical text "YYYY-MM-DD HH:MM:SS[.fff][+HH:MM]". Without an offset
+ * the text is wall-clock time, placed in a time zone when it is stored (to_instant in SQL).
+ */
+export function parseTimestamp(raw: string, options: TimestampOptions = {}): Parsed<string> {
+	const s = normalizeDigits(raw.trim());
+	let parts: DateTimeParts | null = null;
+	if (options.formats?.length) {
+		for (const f of options.formats) {
+			parts = parseWithFormat(s, f);
+			if (parts) break;
+		}
+		if (!parts) return fail(`"${raw}" does not match the date format ${options.formats.map((f) => f.format).join(' or ')}`);
+	} else {
+		parts = parseIso(s);
+		if (!parts) return fail(`"${raw}" is not a date and time (expected e.g. 2024-03-01 08:15 or 2024-03-01T08:15:00+03:30)`);
+	}
+	const checked = checkParts(parts, raw);
+	if (!checked.ok) return checked;
+	const minYear = options.minYear ?? 1980;
+	const maxYear = options.maxYear ?? new Date().getUTCFullYear() + 1;
+	if (parts.year < minYear || parts.year > maxYear) {
+		return fail(`"${raw}" is outside ${minYear}-${maxYear} (a placeholder date?)`);
+	}
+	const p = checked.value;
+	let text = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+	if (p.fraction) text += '.' + p.fraction.slice(0, 6);
+	if (p.offset) text += p.offset;
+	return ok(text);
+}
+
+/** A calendar day as "YYYY-MM-DD" (a time part, if any, must be midnight). */
+export function parseDate(raw: string, options: TimestampOptions = {}): Parsed<string> {
+	const t = parseTimestamp(raw, { maxYear: 2100, ...options });
+	if (!t.ok) return fail(t.reason.replace('is not a date and time (expected e.g. 2024-03-01 08:15 or 2024-03-01T08:15:00+03:30)', 'is not a date (expected e.g. 2024-03-01)'));
+	if (!/ 00:00:00(\.0+)?([+-]\d{2}:\d{2})?$/.test(t.value)) return fail(`"${raw}" is a date with a time; expected a day`);
+	return ok(t.value.slice(0, 10));
+}
+
+/** Add whole days to the date part of a canonical wall-clock timestamp (for clock times that passed midnight). */
+export function addDaysToTimestamp(canonical: string, days: number): string {
+	const y = Number(canonical.slice(0, 4));
+	const m = Number(canonical.slice(5, 7));
+	const d = Number(canonical.slice(8, 10));
+	const date = new Date(Date.UTC(y, m - 1, d + days));
+	return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}${canonical.slice(10)}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * A fresh database in a temporary folder, with the product's layout (inbox/, processed/,
+ * failed/) and its migrations and settings applied. Each test file gets its own.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readConfig, type Config } from '../../src/lib/server/config';
+import { closeDatabase, openDatabase, type Database } from '../../src/lib/server/db/database';
+import { migrate } from '../../src/lib/server/db/migrate';
+import { seedSettings } from '../../src/lib/server/settings';
+import { ensureRollups } from '../../jobs/refresh';
+
+export interface TempDb {
+	dir: string;
+	config: Config;
+	db: Database;
+	/** Write a file into inbox/<dataset>/ (or inbox/<dataset>/<mapping>/). */
+	drop(dataset: string, name: string, content: string | Buffer, mapping?: string): string;
+	/** Rows of a one-off SQL statement (test assertions only; the product's SQL lives in queries/). */
+	rows<T = Record<string, unknown>>(statement: string): Promise<T[]>;
+	close(): void;
+}
+
+export async function tempDb(env: Record<string, string> = {}): Promise<TempDb> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-test-'));
+	const config = readConfig({ CARE_DATA_DIR: dir, ...env }, dir);
+	const db = await openDatabase(config.dbPath);
+	await migrate(db);
+	await seedSettings(db, config);
+	await ensureRollups(db, 'Asia/Tehran');
+	return {
+		dir,
+		config,
+		db,
+		drop(dataset, name, content, mapping) {
+			const folder = path.join(config.inboxDir, dataset, ...(mapping ? [mapping] : []));
+			fs.mkdirSync(folder, { recursive: true });
+			const file = path.join(folder, name);
+			fs.writeFileSync(file, content);
+			return file;
+		},
+		rows: <T>(statement: string) => db.withConnection(async (c) => (await c.runAndReadAll(statement)).getRowObjectsJson() as T[]),
+		close() {
+			closeDatabase();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Where the real sample files are: ../shared/data/real, or CARE_REAL_DATA_DIR. */
+export function realDataDir(): string {
+	return path.resolve(process.env.CARE_REAL_DATA_DIR ?? path.join(process.cwd(), '..', 'shared', 'data', 'real'));
+}
+
+/**
+ * Whether the real-data tests can run. On a user's clone the folder is absent and the tests
+ * skip with a visible message; under CI (CI=true) a missing folder is a failure.
+ */
+export function realDataAvailable(): boolean {
+	const dir = realDataDir();
+	if (fs.existsSync(dir)) return true;
+	if (process.env.CI === 'true') throw new Error(`CI=true but the real data folder ${dir} is missing (set CARE_REAL_DATA_DIR)`);
+	console.warn(`\n[real-data] SKIPPED: ${dir} not found. Set CARE_REAL_DATA_DIR to the folder holding servicenow_incidents/ and technion_callcenter_aug1999/ to run these tests.\n`);
+	return false;
+}
