@@ -85,7 +85,7 @@ export function validateMappingSpec(spec: unknown, origin: string): MappingSpec 
 	if (typeof s.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/.test(s.id)) problems.push('"id" must be lower-case letters, digits, - or _');
 	if (!isDatasetName(String(s.dataset))) problems.push(`"dataset" must be one of ${Object.keys(DATASETS).join(', ')}`);
 	if (!s.fields || typeof s.fields !== 'object') problems.push('"fields" must be an object');
-	if (problems.length === 0) {
+	if (isDatasetName(String(s.dataset)) && s.fields && typeof s.fields === 'object') {
 		const def = DATASETS[s.dataset];
 		for (const [name, src] of Object.entries(s.fields)) {
 			if (!def.fields.some((f) => f.name === name)) problems.push(`field "${name}" is not a field of ${s.dataset}`);
@@ -352,7 +352,7 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 				if (!src?.notBefore || v === null) continue;
 				const ref = byName.get(src.notBefore);
 				const refValue = ref ? values[ref.index] : null;
-				if (refValue && v < refValue) values[f.index] = addDaysToTimestamp(v, 1);
+				if (v !== undefined && refValue && v < refValue) values[f.index] = addDaysToTimestamp(v, 1);
 			}
 			if (dataset.checkRow) {
 				const row = Object.fromEntries(fields.map((f) => [f.def.name, values[f.index]!]));

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { listInbox } from '../../../../jobs/ingest';
 import type { Runtime } from '../runtime';
+import { DATASET_NAMES } from './datasets';
 
 export interface RunRow {
 	id: number;
@@ -56,6 +57,12 @@ export interface RejectRow {
 	raw: string;
 }
 
+/** A path relative to the project folder when it is inside it, absolute otherwise. */
+function displayPath(p: string): string {
+	const rel = path.relative(process.cwd(), p);
+	return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
 export async function getDataStatus(rt: Runtime) {
 	const runs = await rt.db.query<RunRow & Record<string, unknown>>('data/recent_runs', { limit: 20 });
 	const files = await rt.db.query<FileRow & Record<string, unknown>>('data/recent_files', { limit: 50 });
@@ -66,10 +73,11 @@ export async function getDataStatus(rt: Runtime) {
 		modified: w.modified.toISOString()
 	}));
 	return {
+		datasets: DATASET_NAMES,
 		runs,
 		files,
 		waiting,
-		inbox: path.relative(process.cwd(), rt.config.inboxDir) || rt.config.inboxDir,
+		inbox: displayPath(rt.config.inboxDir),
 		schedule: rt.scheduler ? { cron: rt.scheduler.cron, timeZone: rt.scheduler.timeZone, nextRun: rt.scheduler.nextRun()?.toISOString() ?? null } : null
 	};
 }
@@ -79,4 +87,11 @@ export async function getFileWithRejects(rt: Runtime, id: number, limit: number)
 	if (!file) return null;
 	const rejects = await rt.db.query<RejectRow & Record<string, unknown>>('data/file_rejects', { id, limit });
 	return { file, rejects };
+}
+
+/** A file name safe to write into the inbox: no folders, no hidden or temporary names. */
+export function safeUploadName(name: string): string {
+	const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
+	const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^[.\s]+/, '').replace(/(\.part|\.tmp|\.crdownload|~)$/i, '');
+	return cleaned.slice(-120) || 'upload.csv';
 }

@@ -1,0 +1,62 @@
+/**
+ * Option builder for "calls by weekday": a stacked bar per weekday in the unit's week
+ * order, average calls per day of that weekday, split by whether the call opened a case.
+ * Averages, not totals: a month holds five Saturdays and four Sundays, and totals would
+ * make that look like a busier Saturday.
+ */
+import type { ChartOption } from '../echarts';
+
+export interface WeekdayBar {
+	/** Weekday label in the interface language, already in week order. */
+	label: string;
+	/** Days of this weekday in the period. */
+	days: number;
+	openedCase: number;
+	followUps: number;
+	unknown: number;
+}
+
+export interface CallsByWeekdayLabels {
+	openedCase: string;
+	followUp: string;
+	unknown: string;
+	/** Formats a number for display (locale digits). */
+	number: (n: number) => string;
+}
+
+export const SERIES_COLORS = { openedCase: '#0f5c5c', followUp: '#7fb8b0', unknown: '#9aa5b1' } as const;
+
+/** Average per day, one decimal; 0 when the period holds none of that weekday. */
+export function perDay(total: number, days: number): number {
+	return days > 0 ? Math.round((total / days) * 10) / 10 : 0;
+}
+
+export function callsByWeekdayOption(bars: WeekdayBar[], labels: CallsByWeekdayLabels, rtl = false): ChartOption {
+	const series: { name: string; key: keyof typeof SERIES_COLORS; values: number[] }[] = [];
+	const any = (pick: (b: WeekdayBar) => number) => bars.some((b) => pick(b) > 0);
+	if (any((b) => b.openedCase)) series.push({ name: labels.openedCase, key: 'openedCase', values: bars.map((b) => perDay(b.openedCase, b.days)) });
+	if (any((b) => b.followUps)) series.push({ name: labels.followUp, key: 'followUp', values: bars.map((b) => perDay(b.followUps, b.days)) });
+	if (any((b) => b.unknown) || series.length === 0) series.push({ name: labels.unknown, key: 'unknown', values: bars.map((b) => perDay(b.unknown, b.days)) });
+	return {
+		aria: { enabled: true },
+		animation: false,
+		grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+		legend: { top: 0, [rtl ? 'right' : 'left']: 0, data: series.map((s) => s.name) },
+		tooltip: {
+			trigger: 'axis',
+			axisPointer: { type: 'shadow' },
+			valueFormatter: (v: unknown) => labels.number(Number(v))
+		},
+		xAxis: { type: 'category', data: bars.map((b) => b.label), inverse: rtl, axisTick: { alignWithLabel: true } },
+		yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => labels.number(v) } },
+		series: series.map((s) => ({
+			name: s.name,
+			type: 'bar',
+			stack: 'calls',
+			barMaxWidth: 56,
+			itemStyle: { color: SERIES_COLORS[s.key] },
+			emphasis: { focus: 'series' },
+			data: s.values
+		}))
+	};
+}

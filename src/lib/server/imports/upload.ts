@@ -1,0 +1,27 @@
+/**
+ * A file uploaded from the browser goes through the same path as a dropped one: it is
+ * written into inbox/<dataset>/ under a temporary name, renamed when complete (so a scheduled
+ * run never sees half of it), and the ingest runs at once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runIngest, type RunSummary } from '../../../../jobs/ingest';
+import type { Runtime } from '../runtime';
+import { isDatasetName } from './datasets';
+import { safeUploadName } from './status';
+
+export class UploadError extends Error {}
+
+export async function uploadAndIngest(rt: Runtime, dataset: string, name: string, bytes: Uint8Array): Promise<{ run: RunSummary; fileName: string }> {
+	if (!isDatasetName(dataset)) throw new UploadError(`unknown dataset "${dataset}"`);
+	const dir = path.join(rt.config.inboxDir, dataset);
+	fs.mkdirSync(dir, { recursive: true });
+	let fileName = safeUploadName(name);
+	const ext = path.extname(fileName);
+	for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(safeUploadName(name), ext)}-${i}${ext}`;
+	const part = path.join(dir, `.${fileName}.part`);
+	fs.writeFileSync(part, bytes);
+	fs.renameSync(part, path.join(dir, fileName));
+	const run = await runIngest(rt.db, rt.config, 'manual');
+	return { run, fileName };
+}

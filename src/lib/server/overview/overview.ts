@@ -1,0 +1,85 @@
+/**
+ * The overview: headline numbers and calls by weekday for a period of local days.
+ * Shared by the page and its JSON endpoint (/api/overview).
+ */
+import { addDays, todayIn, weekdayOf, weekdayOrder } from '../../calendar';
+import type { Database } from '../db/database';
+import { parseRange, type DateRange } from '../../filters/date-range';
+
+export interface WeekdayCalls {
+	/** 0 = Sunday … 6 = Saturday. */
+	weekday: number;
+	/** How many days of this weekday the period holds (to turn totals into per-day averages). */
+	days: number;
+	calls: number;
+	openedCase: number;
+	followUps: number;
+	unknown: number;
+}
+
+export interface Overview {
+	range: DateRange & { days: number };
+	tickets: number;
+	calls: { total: number; openedCase: number; followUps: number; answered: number; abandoned: number };
+	surveys: { total: number; nps: number; csat: number };
+	/** In the unit's week order, all seven days. */
+	callsByWeekday: WeekdayCalls[];
+	dataExtent: { firstDay: string; lastDay: string } | null;
+}
+
+/** How many of each weekday (0-6) a period of days holds. */
+export function weekdayCounts(range: DateRange): number[] {
+	const counts = [0, 0, 0, 0, 0, 0, 0];
+	for (let d = range.from; d <= range.to; d = addDays(d, 1)) counts[weekdayOf(d)]!++;
+	return counts;
+}
+
+interface Headline {
+	tickets: number;
+	calls: number;
+	calls_opened_case: number;
+	calls_follow_up: number;
+	calls_answered: number;
+	calls_abandoned: number;
+	surveys: number;
+	surveys_nps: number;
+	surveys_csat: number;
+}
+
+export async function getOverview(db: Database, range: DateRange, weekStart: number): Promise<Overview> {
+	const params = { from: range.from, to: range.to };
+	const [headline] = await db.query<Headline & Record<string, unknown>>('overview/headline_counts', params);
+	const byWeekday = await db.query<{ weekday: number; calls: number; opened_case: number; follow_ups: number; case_unknown: number }>(
+		'overview/calls_by_weekday',
+		params
+	);
+	const [extent] = await db.query<{ first_day: string | null; last_day: string | null }>('overview/data_extent');
+	const days = weekdayCounts(range);
+	const h = headline!;
+	return {
+		range: { ...range, days: days.reduce((a, b) => a + b, 0) },
+		tickets: h.tickets,
+		calls: { total: h.calls, openedCase: h.calls_opened_case, followUps: h.calls_follow_up, answered: h.calls_answered, abandoned: h.calls_abandoned },
+		surveys: { total: h.surveys, nps: h.surveys_nps, csat: h.surveys_csat },
+		callsByWeekday: weekdayOrder(weekStart).map((weekday) => {
+			const row = byWeekday.find((r) => r.weekday === weekday);
+			return {
+				weekday,
+				days: days[weekday]!,
+				calls: row?.calls ?? 0,
+				openedCase: row?.opened_case ?? 0,
+				followUps: row?.follow_ups ?? 0,
+				unknown: row?.case_unknown ?? 0
+			};
+		}),
+		dataExtent: extent?.first_day && extent.last_day ? { firstDay: extent.first_day, lastDay: extent.last_day } : null
+	};
+}
+
+/** The overview for a request's ?from&to (shared by the page and /api/overview). */
+export async function overviewForRequest(db: Database, locale: { timeZone: string; weekStart: number }, params: URLSearchParams) {
+	const today = todayIn(locale.timeZone);
+	const parsed = parseRange(params, today);
+	const overview = await getOverview(db, parsed.range, locale.weekStart);
+	return { today, overview, rangeError: parsed.ok ? null : parsed.reason };
+}

@@ -1,0 +1,10 @@
+import { overviewForRequest } from '$lib/server/overview/overview';
+import { refreshState } from '$jobs/refresh';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { db, demo } = locals.runtime;
+	const result = await overviewForRequest(db, locals.locale, url.searchParams);
+	const refreshed = await refreshState(db);
+	return { ...result, demo, refreshedAt: refreshed?.refreshedAt ?? null };
+};

@@ -1,0 +1,89 @@
+/**
+ * The overview's figures, computed by hand from a small fixture. The unit is in Asia/Tehran
+ * (UTC+03:30) and its week starts on Saturday.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../../jobs/ingest';
+import { getOverview, weekdayCounts } from '../../src/lib/server/overview/overview';
+import { tempDb, type TempDb } from '../helpers/temp-db';
+
+const CALLS = `id,customer_id,direction,started_at,outcome,opened_case,wait_seconds,talk_seconds
+k1,C1,inbound,2026-11-21T08:15:00+03:30,answered,true,20,300
+k2,C1,inbound,2026-11-21T09:00:00+03:30,answered,false,40,100
+k3,C2,inbound,2026-11-21T23:50:00+03:30,abandoned,false,90,0
+k4,C2,inbound,2026-11-21T20:40:00Z,answered,true,10,50
+k5,C3,inbound,2026-11-22 10:00,answered,,5,60
+k6,C3,outbound,2026-11-23T11:00:00+03:30,answered,false,0,240
+k7,C4,inbound,2026-11-14T08:00:00+03:30,answered,true,15,100
+k8,C4,inbound,2026-10-31T08:00:00+03:30,answered,true,15,100
+`;
+// k3: 23:50 Tehran on Saturday the 21st (20:20 UTC) counts on Saturday.
+// k4: 20:40 UTC on the 21st is 00:10 Tehran on Sunday the 22nd: counts on Sunday.
+// k5: no offset, so Tehran wall-clock time: Sunday the 22nd; opened_case not recorded.
+// k8: Saturday 31 October, outside a 22 Nov – 14 Nov window.
+
+const TICKETS = `id,customer_id,created_at
+t1,C1,2026-11-21T08:16:00+03:30
+t2,C2,2026-11-21T20:40:00Z
+t3,C4,2026-11-01T08:00:00+03:30
+`;
+const SURVEYS = `id,customer_id,kind,score,answered_at
+s1,C1,nps,10,2026-11-21T12:00:00+03:30
+s2,C1,nps,3,2026-11-22T12:00:00+03:30
+s3,C2,csat,4,2026-11-22T12:00:00+03:30
+s4,C2,csat,2,2026-10-01T12:00:00+03:30
+`;
+
+let t: TempDb;
+beforeAll(async () => {
+	t = await tempDb();
+	t.drop('calls', 'calls.csv', CALLS);
+	t.drop('tickets', 'tickets.csv', TICKETS);
+	t.drop('survey_answers', 'surveys.csv', SURVEYS);
+	const run = await runIngest(t.db, t.config, 'manual');
+	expect(run.status).toBe('ok');
+});
+afterAll(() => t.close());
+
+describe('overview', () => {
+	it('counts tickets, calls and survey answers of the period in local days', async () => {
+		// Saturday 14 Nov … Monday 23 Nov 2026, both included: 10 days.
+		const o = await getOverview(t.db, { from: '2026-11-14', to: '2026-11-23' }, 6);
+		expect(o.range.days).toBe(10);
+		expect(o.tickets).toBe(2); // t1, t2 (t3 is 1 Nov)
+		// k1..k7 (k8 is 31 Oct): 7 calls; opened a case: k1, k4, k7; follow-ups: k2, k3, k6; k5 unknown.
+		expect(o.calls).toEqual({ total: 7, openedCase: 3, followUps: 3, answered: 6, abandoned: 1 });
+		expect(o.surveys).toEqual({ total: 3, nps: 2, csat: 1 }); // s4 is 1 Oct
+	});
+
+	it('puts calls on the local weekday, in the unit week order, with the number of such days', async () => {
+		const o = await getOverview(t.db, { from: '2026-11-14', to: '2026-11-23' }, 6);
+		expect(o.callsByWeekday.map((d) => d.weekday)).toEqual([6, 0, 1, 2, 3, 4, 5]); // Saturday first
+		const sat = o.callsByWeekday[0]!;
+		const sun = o.callsByWeekday[1]!;
+		const mon = o.callsByWeekday[2]!;
+		// Saturday: k1, k2, k3 (21st) and k7 (14th); two Saturdays in the period.
+		expect(sat).toEqual({ weekday: 6, days: 2, calls: 4, openedCase: 2, followUps: 2, unknown: 0 });
+		// Sunday: k4 (00:10 local) and k5; two Sundays (15th, 22nd).
+		expect(sun).toEqual({ weekday: 0, days: 2, calls: 2, openedCase: 1, followUps: 0, unknown: 1 });
+		// Monday: the outbound k6; two Mondays (16th, 23rd).
+		expect(mon).toEqual({ weekday: 1, days: 2, calls: 1, openedCase: 0, followUps: 1, unknown: 0 });
+		expect(o.callsByWeekday.slice(3).every((d) => d.calls === 0 && d.days === 1)).toBe(true);
+	});
+
+	it('follows the unit week start', async () => {
+		const o = await getOverview(t.db, { from: '2026-11-14', to: '2026-11-23' }, 1);
+		expect(o.callsByWeekday.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
+	});
+
+	it('reports where the data is when the period is empty', async () => {
+		const o = await getOverview(t.db, { from: '2025-01-01', to: '2025-01-31' }, 6);
+		expect(o.calls.total + o.tickets + o.surveys.total).toBe(0);
+		expect(o.dataExtent).toEqual({ firstDay: '2026-10-01', lastDay: '2026-11-23' });
+	});
+
+	it('counts weekdays of a period', () => {
+		// 1-30 November 2026: Sunday the 1st, so five Sundays and Mondays, four of the rest.
+		expect(weekdayCounts({ from: '2026-11-01', to: '2026-11-30' })).toEqual([5, 5, 4, 4, 4, 4, 4]);
+	});
+});
