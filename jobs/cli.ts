@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { todayIn } from '../src/lib/calendar';
+import { inEnglish } from '../src/lib/i18n/translate';
 import { readConfig, type Config } from '../src/lib/server/config';
 import { closeDatabase, isLockError, openDatabase } from '../src/lib/server/db/database';
 import { migrate } from '../src/lib/server/db/migrate';
@@ -19,8 +20,8 @@ function printSummary(run: RunSummary) {
 	console.log(`ingest run #${run.id}: ${run.status} — ${run.filesSeen} file(s), ${run.inserted} new, ${run.updated} updated, ${run.rejected} rejected, ${run.skipped} skipped`);
 	for (const f of run.files) {
 		const counts = `${f.inserted} new, ${f.updated} updated, ${f.rejected} rejected${f.skipped ? `, ${f.skipped} skipped` : ''}`;
-		console.log(`  ${f.status.padEnd(12)} ${f.dataset}/${f.fileName}${f.mapping ? ` [${f.mapping}]` : ''}: ${f.error ?? counts}`);
-		for (const n of f.notes) console.log(`               ${n}`);
+		console.log(`  ${f.status.padEnd(12)} ${f.dataset}/${f.fileName}${f.mapping ? ` [${f.mapping}]` : ''}: ${f.error ? inEnglish(f.error) : counts}`);
+		for (const n of f.notes) console.log(`               ${inEnglish(n)}`);
 	}
 	if (run.error) console.log(run.error.split('\n').map((l) => `  ! ${l}`).join('\n'));
 }

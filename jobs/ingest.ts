@@ -13,6 +13,7 @@ import { DATASET_NAMES, isDatasetName, type DatasetName } from '../src/lib/serve
 import { loadFile, type FileOutcome } from '../src/lib/server/imports/load-file';
 import { loadMappings } from '../src/lib/server/imports/mappings/index';
 import type { Config } from '../src/lib/server/config';
+import { inEnglish, problem, type Problem } from '../src/lib/i18n/translate';
 import { loadSettings } from '../src/lib/server/settings';
 import { refreshRollups } from './refresh';
 
@@ -28,6 +29,9 @@ export interface RunSummary {
 	updated: number;
 	rejected: number;
 	skipped: number;
+	/** What went wrong or deserves a look, beyond each file's own outcome. */
+	problems: Problem[];
+	/** The problems in English (CLI, logs). */
 	error: string | null;
 	refreshed: boolean;
 }
@@ -103,8 +107,8 @@ export interface IngestOptions {
 async function ingestOnce(db: Database, config: Config, trigger: Trigger, options: IngestOptions): Promise<RunSummary> {
 	const settings = await loadSettings(db);
 	const [{ id: runId }] = (await db.query<{ id: number }>('ingest/start_run', { trigger })) as [{ id: number }];
-	const summary: RunSummary = { id: runId, status: 'ok', files: [], filesSeen: 0, inserted: 0, updated: 0, rejected: 0, skipped: 0, error: null, refreshed: false };
-	const problems: string[] = [];
+	const summary: RunSummary = { id: runId, status: 'ok', files: [], filesSeen: 0, inserted: 0, updated: 0, rejected: 0, skipped: 0, problems: [], error: null, refreshed: false };
+	const problems = summary.problems;
 	try {
 		const { mappings, problems: mappingProblems } = loadMappings(config.mappingsDir);
 		problems.push(...mappingProblems);
@@ -112,7 +116,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 		for (const waiting of listInbox(config.inboxDir)) {
 			if (options.minAgeMs && now - waiting.modified.getTime() < options.minAgeMs) continue;
 			if (!waiting.dataset) {
-				problems.push(`${waiting.relative}: not in a dataset folder (put it in ${DATASET_NAMES.map((d) => d + '/').join(', ')}); left in place`);
+				problems.push(problem('problem.notInDatasetFolder', { file: waiting.relative, folders: DATASET_NAMES.map((d) => d + '/').join(', ') }));
 				continue;
 			}
 			summary.filesSeen++;
@@ -142,12 +146,12 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 		}
 		const failed = summary.files.filter((f) => f.status === 'failed').length;
 		summary.status = failed ? (failed === summary.files.length ? 'failed' : 'with_failures') : summary.rejected ? 'with_rejects' : 'ok';
-		if (failed) problems.unshift(`${failed} of ${summary.files.length} file(s) could not be loaded`);
+		if (failed) problems.unshift(problem('problem.filesFailed', { failed, total: summary.files.length }));
 	} catch (e) {
 		summary.status = 'failed';
-		problems.unshift(`the run stopped: ${(e as Error).message}`);
+		problems.unshift(problem('problem.runStopped', { detail: (e as Error).message }));
 	}
-	summary.error = problems.length ? problems.join('\n') : null;
+	summary.error = problems.length ? problems.map(inEnglish).join('\n') : null;
 	const count = (s: string) => summary.files.filter((f) => f.status === s).length;
 	await db.query('ingest/finish_run', {
 		id: runId,
@@ -160,7 +164,8 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 		rows_updated: summary.updated,
 		rows_rejected: summary.rejected,
 		rows_skipped: summary.skipped,
-		error: summary.error
+		error: summary.error,
+		problems: problems.length ? JSON.stringify(problems) : null
 	});
 	return summary;
 }

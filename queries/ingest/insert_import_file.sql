@@ -3,9 +3,9 @@
 insert into import_files (
 	id, run_id, dataset, mapping, file_name, stored_path, sha256, size_bytes, format, encoding,
 	status, rows_read, rows_inserted, rows_updated, rows_rejected, rows_skipped, rows_superseded,
-	duplicate_of, error, notes, started_at, finished_at
+	duplicate_of, error, error_problem, notes, notes_problems, started_at, finished_at
 ) values (
 	$id, $run_id, $dataset, $mapping, $file_name, $stored_path, $sha256, $size_bytes, $format, $encoding,
 	$status, $rows_read, $rows_inserted, $rows_updated, $rows_rejected, $rows_skipped, $rows_superseded,
-	$duplicate_of, $error, $notes, cast($started_at as timestamptz), now()
+	$duplicate_of, $error, cast($error_problem as json), $notes, cast($notes_problems as json), cast($started_at as timestamptz), now()
 )

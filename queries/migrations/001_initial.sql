@@ -149,7 +149,8 @@ create table import_runs (
 	rows_updated integer not null default 0,
 	rows_rejected integer not null default 0,
 	rows_skipped integer not null default 0,
-	error varchar
+	error varchar,                 -- English text of the problems, for logs and the CLI
+	problems json                  -- [{key, params}]: shown in the reader's language
 );
 
 create table import_files (
@@ -171,8 +172,10 @@ create table import_files (
 	rows_skipped integer not null default 0,
 	rows_superseded integer not null default 0, -- rows replaced by a later row with the same key in this file
 	duplicate_of integer,
-	error varchar,
-	notes varchar,
+	error varchar,                 -- English text of error_problem
+	error_problem json,            -- {key, params}: why the file could not be loaded
+	notes varchar,                 -- English text of notes_problems
+	notes_problems json,           -- [{key, params}]: what else is worth knowing
 	started_at timestamptz not null,
 	finished_at timestamptz
 );
@@ -185,7 +188,9 @@ create table import_rejects (
 	record integer not null,       -- 1-based record number in the file
 	column_name varchar,           -- the source column at fault, when one is
 	value varchar,
-	reason varchar not null,
+	reason varchar not null,       -- English text, for CSV downloads and SQL
+	reason_key varchar not null,   -- i18n key of the reason (problem.*), shown in the reader's language
+	reason_params json,
 	raw varchar                    -- the row as read, to fix and load again
 );
 

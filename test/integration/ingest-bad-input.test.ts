@@ -6,7 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runIngest } from '../../jobs/ingest';
+import { runIngest, type RunSummary } from '../../jobs/ingest';
+import { inEnglish } from '../../src/lib/i18n/translate';
+
+/** A file outcome with its problems in English, as the CLI prints them. */
+const english = (f: RunSummary['files'][number]) => ({ ...f, error: f.error && inEnglish(f.error), notes: f.notes.map(inEnglish) });
 import { tempDb, type TempDb } from '../helpers/temp-db';
 
 const CALLS_HEADER = 'id,customer_id,direction,queue,started_at,answered_at,ended_at,wait_seconds,talk_seconds,outcome,agent,opened_case,ticket_id';
@@ -63,12 +67,18 @@ describe('mixed good and bad rows', () => {
 		expect(rejects[2]!.reason).toBe('id is missing');
 		expect(rejects[3]!.reason).toBe('expected 13 fields (as in the header), found 3');
 		expect(rejects[4]!.reason).toContain('not one of answered, abandoned');
+		// The reason is kept as an i18n key with its parameters, so it reads in the user's language.
+		const [stored] = await t.rows<{ reason_key: string; params: string }>(
+			`select reason_key, cast(reason_params as varchar) as params from import_rejects where file_id = ${file!.id} order by record limit 1`
+		);
+		expect(stored!.reason_key).toBe('problem.badDay');
+		expect(JSON.parse(stored!.params)).toEqual({ value: '2026-02-30 09:00', day: '30', yearMonth: '2026-02' });
 		// The row as read is kept whole, to fix and load again.
 		expect(rejects[3]!.raw).toBe('c6,C1,inbound');
 		// The file moved to processed/ (it was read), and the move is recorded.
 		expect(fs.readdirSync(path.join(t.config.processedDir, 'calls'))).toHaveLength(1);
-		const [stored] = await t.rows<{ stored_path: string }>(`select stored_path from import_files where id = ${file!.id}`);
-		expect(stored!.stored_path).toMatch(/^processed\/calls\/.*mixed\.csv$/);
+		const [moved] = await t.rows<{ stored_path: string }>(`select stored_path from import_files where id = ${file!.id}`);
+		expect(moved!.stored_path).toMatch(/^processed\/calls\/.*mixed\.csv$/);
 	});
 });
 
@@ -77,7 +87,7 @@ describe('files that cannot be read at all', () => {
 		t.drop('tickets', 'empty.csv', '');
 		const run = await runIngest(t.db, t.config, 'manual');
 		expect(run.status).toBe('failed');
-		expect(run.files[0]).toMatchObject({ status: 'failed', error: 'the file is empty (0 bytes)' });
+		expect(english(run.files[0]!)).toMatchObject({ status: 'failed', error: 'the file is empty (0 bytes)' });
 		expect(fs.readdirSync(path.join(t.config.failedDir, 'tickets'))[0]).toMatch(/empty\.csv$/);
 		expect(fs.existsSync(path.join(t.config.inboxDir, 'tickets', 'empty.csv'))).toBe(false);
 	});
@@ -88,7 +98,7 @@ describe('files that cannot be read at all', () => {
 		t.drop('calls', 'photo.csv', bytes);
 		const run = await runIngest(t.db, t.config, 'manual');
 		expect(run.files[0]!.status).toBe('failed');
-		expect(run.files[0]!.error).toContain('not a text file');
+		expect(english(run.files[0]!).error).toContain('not a text file');
 		expect(fs.readFileSync(path.join(t.config.failedDir, 'calls', fs.readdirSync(path.join(t.config.failedDir, 'calls'))[0]!))).toEqual(bytes);
 	});
 
@@ -96,8 +106,8 @@ describe('files that cannot be read at all', () => {
 		t.drop('calls', 'other.csv', 'foo,bar\n1,2\n');
 		const run = await runIngest(t.db, t.config, 'manual');
 		expect(run.files[0]!.status).toBe('failed');
-		expect(run.files[0]!.error).toContain('do not match any known layout for calls');
-		expect(run.files[0]!.error).toContain('Found: foo, bar');
+		expect(english(run.files[0]!).error).toContain('do not match any known layout for calls');
+		expect(english(run.files[0]!).error).toContain('Found: foo, bar');
 	});
 
 	it('leaves a file outside a dataset folder in place and says where it belongs', async () => {
@@ -117,7 +127,7 @@ describe('encodings', () => {
 		t.drop('customers', 'latin.csv', bytes);
 		const run = await runIngest(t.db, t.config, 'manual');
 		expect(run.files[0]).toMatchObject({ status: 'loaded', inserted: 2, encoding: 'windows-1252' });
-		expect(run.files[0]!.notes).toContain('not valid UTF-8: read as windows-1252');
+		expect(english(run.files[0]!).notes).toContain('not valid UTF-8: read as windows-1252');
 		const names = (await t.rows<{ name: string }>('select name from customers order by id')).map((r) => r.name);
 		expect(names).toEqual(['Caf\u00e9 Cr\u00e8me S.A.', 'M\u00fcller \u2013 S\u00f6hne']);
 	});
@@ -167,7 +177,7 @@ describe('nothing counted twice', () => {
 		const second = await runIngest(t.db, t.config, 'manual');
 		expect(first.files[0]).toMatchObject({ status: 'loaded', inserted: 2 });
 		expect(second.files[0]).toMatchObject({ status: 'duplicate', inserted: 0, updated: 0, duplicateOf: first.files[0]!.id });
-		expect(second.files[0]!.notes[0]).toContain('same content as "monday.csv"');
+		expect(english(second.files[0]!).notes[0]).toContain('same content as "monday.csv"');
 		expect(await count('calls')).toBe(2);
 		expect(fs.readdirSync(path.join(t.config.processedDir, 'calls'))).toHaveLength(2);
 	});
@@ -195,7 +205,7 @@ describe('a load that fails midway', () => {
 				throw new Error(`disk full after staging ${staged} rows`);
 			}
 		});
-		expect(run.files[0]).toMatchObject({ status: 'failed', inserted: 0, error: 'the load failed and was undone: disk full after staging 3 rows' });
+		expect(english(run.files[0]!)).toMatchObject({ status: 'failed', inserted: 0, error: 'the load failed and was undone: disk full after staging 3 rows' });
 		expect((await t.rows<{ id: string }>('select id from calls')).map((r) => r.id)).toEqual(['c0']);
 		expect(await count('import_rejects')).toBe(0);
 		expect(fs.readdirSync(path.join(t.config.failedDir, 'calls'))[0]).toMatch(/breaks\.csv$/);

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMapping, compileMapping, MappingError, nativeMapping, normalizeName, validateMappingSpec, type SourceRecord } from '../../src/lib/server/imports/mapping';
+import { inEnglish } from '../../src/lib/i18n/translate';
+import { chooseMapping, compileMapping, MappingError, nativeMapping, normalizeName, validateMappingSpec, type MappedRow, type SourceRecord } from '../../src/lib/server/imports/mapping';
 import { BUILT_IN_MAPPINGS } from '../../src/lib/server/imports/mappings/index';
 
 function record(headers: string[], values: string[], n = 1): SourceRecord {
 	const index = new Map(headers.map((h, i) => [normalizeName(h), i]));
 	return { line: n + 1, record: n, raw: () => values.join(','), get: (c) => (index.has(c) ? values[index.get(c)!]! : undefined) };
 }
+
+/** A rejected row's column and reason in English. */
+const reason = (r: MappedRow) => (r.kind === 'reject' ? `${r.problem.column}: ${inEnglish(r.problem.problem)}` : `not rejected: ${r.kind}`);
 
 const technion = BUILT_IN_MAPPINGS.find((m) => m.id === 'technion-calls')!;
 const TECH_HEADERS = 'vru+line,call_id,customer_id,priority,type,date,vru_entry,vru_exit,vru_time,q_start,q_exit,q_time,outcome,ser_start,ser_exit,ser_time,server'.split(',');
@@ -65,14 +69,17 @@ describe('compiling a mapping against a header', () => {
 		const ok = m.map(record(['id', 'created_at', 'category', 'priority'], ['t1', '2026-01-01', 'Feature Request', 'Urgent']));
 		expect(ok.kind === 'row' && ok.values.slice(3, 5)).toEqual(['feature_request', 'critical']);
 		const bad = m.map(record(['id', 'created_at', 'category', 'priority'], ['t2', '2026-01-01', 'complaint', 'low']));
-		expect(bad).toEqual({ kind: 'reject', problem: { column: 'category', value: 'complaint', reason: '"complaint" is not one of bug, feature_request, how_to, user_error, customisation' } });
+		expect(bad).toEqual({
+			kind: 'reject',
+			problem: { column: 'category', value: 'complaint', problem: { key: 'problem.notInList', params: { value: 'complaint', allowed: 'bug, feature_request, how_to, user_error, customisation' } } }
+		});
 	});
 	it('checks a CSAT score against the 1-5 scale and an NPS score against 0-10', () => {
 		const headers = ['id', 'kind', 'score', 'answered_at'];
 		const m = compileMapping(nativeMapping('survey_answers'), headers);
 		expect(m.map(record(headers, ['s1', 'nps', '0', '2026-01-01'])).kind).toBe('row');
-		expect(m.map(record(headers, ['s2', 'nps', '11', '2026-01-01']))).toMatchObject({ kind: 'reject', problem: { column: 'score', reason: '11 is above the maximum 10' } });
-		expect(m.map(record(headers, ['s3', 'csat', '0', '2026-01-01']))).toMatchObject({ kind: 'reject', problem: { column: 'score', reason: 'CSAT scores run 1-5; got 0' } });
+		expect(reason(m.map(record(headers, ['s2', 'nps', '11', '2026-01-01'])))).toBe('score: 11 is above the maximum 10');
+		expect(reason(m.map(record(headers, ['s3', 'csat', '0', '2026-01-01'])))).toBe('score: CSAT scores run 1-5; got 0');
 	});
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish, type Problem } from '../../src/lib/i18n/translate';
 import { addDaysToTimestamp, compileFormat, normalizeDigits, parseBoolean, parseDate, parseInteger, parseNumber, parseSeconds, parseTimestamp } from '../../src/lib/server/imports/values';
 
-const value = <T>(p: { ok: boolean; value?: T; reason?: string }) => (p.ok ? p.value : `ERR ${p.reason}`);
+const value = <T>(p: { ok: boolean; value?: T; problem?: Problem }) => (p.ok ? p.value : `ERR ${inEnglish(p.problem!)}`);
 
 describe('numbers', () => {
 	it('reads plain, signed, decimal and Persian-digit numbers', () => {
@@ -53,7 +54,7 @@ describe('timestamps', () => {
 		const formats = [compileFormat('D/M/YYYY HH:mm'), compileFormat('D/M/YYYY')];
 		expect(value(parseTimestamp('29/2/2016 01:16', { formats }))).toBe('2016-02-29 01:16:00');
 		expect(value(parseTimestamp('3/12/2016', { formats }))).toBe('2016-12-03 00:00:00');
-		expect(value(parseTimestamp('2016-02-29 01:16', { formats }))).toBe('ERR "2016-02-29 01:16" does not match the date format D/M/YYYY HH:mm or D/M/YYYY');
+		expect(value(parseTimestamp('2016-02-29 01:16', { formats }))).toBe('ERR "2016-02-29 01:16" does not match the date format D/M/YYYY HH:mm | D/M/YYYY');
 	});
 	it('rejects a format without year, month and day', () => {
 		expect(() => compileFormat('HH:mm')).toThrow('needs YYYY, M(M) and D(D)');

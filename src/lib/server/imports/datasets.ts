@@ -2,6 +2,7 @@
  * The datasets files can load, and the fields of each: the contract between any source
  * layout (through a mapping) and the tables of queries/migrations/001_initial.sql.
  */
+import { problem, type Problem } from '../../i18n/translate';
 
 export type FieldType = 'text' | 'enum' | 'integer' | 'number' | 'seconds' | 'boolean' | 'timestamp' | 'date';
 
@@ -30,7 +31,7 @@ export interface DatasetDef {
 	/** Has a customer_id that should exist in customers (a stub is created when it does not). */
 	hasCustomer: boolean;
 	/** A check across fields of one parsed row; returns a reason when the row is wrong. */
-	checkRow?: (row: Record<string, string | null>) => { column: string; reason: string } | null;
+	checkRow?: (row: Record<string, string | null>) => { column: string; problem: Problem } | null;
 }
 
 export const DATASET_NAMES = [
@@ -176,7 +177,7 @@ export const DATASETS: Record<DatasetName, DatasetDef> = {
 		],
 		checkRow(row) {
 			const score = Number(row.score);
-			if (row.kind === 'csat' && (score < 1 || score > 5)) return { column: 'score', reason: `CSAT scores run 1-5; got ${row.score}` };
+			if (row.kind === 'csat' && (score < 1 || score > 5)) return { column: 'score', problem: problem('problem.csatRange', { value: String(row.score) }) };
 			return null;
 		}
 	},

@@ -8,7 +8,8 @@
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
-import { execOn, queryOn, type Database } from '../db/database';
+import { inEnglish, problem, type Problem } from '../../i18n/translate';
+import { execOn, type Database } from '../db/database';
 import { DATASETS, keyFields, type DatasetName } from './datasets';
 import { chooseMapping, compileMapping, MappingError, nativeMapping, type MappingSpec } from './mapping';
 import { openReader } from './readers';
@@ -33,8 +34,8 @@ export interface FileOutcome {
 	skipped: number;
 	superseded: number;
 	duplicateOf: number | null;
-	error: string | null;
-	notes: string[];
+	error: Problem | null;
+	notes: Problem[];
 }
 
 export interface LoadOptions {
@@ -67,7 +68,7 @@ function stagingStatements(dataset: DatasetName) {
 	return {
 		create: `create or replace temp table stage (_record integer, ${cols})`,
 		createRejects:
-			'create or replace temp table stage_rejects (line integer, record integer, column_name varchar, value varchar, reason varchar, raw varchar)',
+			'create or replace temp table stage_rejects (line integer, record integer, column_name varchar, value varchar, reason varchar, reason_key varchar, reason_params varchar, raw varchar)',
 		dedupe: `delete from stage where _record in (select _record from (select _record, row_number() over (partition by ${keys} order by _record desc) as rn from stage) where rn > 1)`,
 		countStage: 'select cast(count(*) as integer) as n from stage',
 		countTable: `select cast(count(*) as integer) as n from ${quote(def.table)}`,
@@ -105,8 +106,10 @@ async function recordOutcome(db: Database, o: FileOutcome, runId: number, starte
 		rows_skipped: o.skipped,
 		rows_superseded: o.superseded,
 		duplicate_of: o.duplicateOf,
-		error: o.error,
-		notes: o.notes.length ? o.notes.join('\n') : null,
+		error: o.error ? inEnglish(o.error) : null,
+		error_problem: o.error ? JSON.stringify(o.error) : null,
+		notes: o.notes.length ? o.notes.map(inEnglish).join('\n') : null,
+		notes_problems: o.notes.length ? JSON.stringify(o.notes) : null,
 		started_at: startedAt
 	};
 	if (conn) await execOn(conn, 'ingest/insert_import_file', params);
@@ -143,7 +146,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 		sniffed = await sniffFile(file, options.fallbackEncoding);
 	} catch (e) {
 		if (!(e instanceof UnreadableFileError)) throw e;
-		Object.assign(outcome, { sha256: e.sha256, size: e.size, error: e.message });
+		Object.assign(outcome, { sha256: e.sha256, size: e.size, error: e.problem });
 		await recordOutcome(db, outcome, runId, startedAt);
 		return outcome;
 	}
@@ -154,7 +157,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 	if (earlier[0]) {
 		outcome.status = 'duplicate';
 		outcome.duplicateOf = earlier[0].id;
-		outcome.notes.push(`same content as "${earlier[0].file_name}" (import #${earlier[0].id}), already loaded: nothing loaded again`);
+		outcome.notes.push(problem('problem.sameContent', { file: earlier[0].file_name, id: String(earlier[0].id) }));
 		await recordOutcome(db, outcome, runId, startedAt);
 		return outcome;
 	}
@@ -169,20 +172,19 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 			let spec: MappingSpec | null | undefined;
 			if (options.mappingId) {
 				spec = candidates.find((m) => m.id === options.mappingId);
-				if (!spec) throw new MappingError(`there is no mapping "${options.mappingId}" for ${dataset}`);
+				if (!spec) throw new MappingError(problem('problem.noSuchMapping', { mapping: options.mappingId, dataset }));
 			} else if (reader.headers) {
 				spec = chooseMapping(dataset, reader.headers, candidates);
 				if (!spec) {
 					throw new MappingError(
-						`the columns do not match any known layout for ${dataset}. Found: ${reader.headers.join(', ')}. ` +
-							`The product's own layout needs at least: ${nativeMapping(dataset).detect!.join(', ')}`
+						problem('problem.noLayout', { dataset, found: reader.headers.join(', '), needed: nativeMapping(dataset).detect!.join(', ') })
 					);
 				}
 			} else spec = candidates.find((m) => m.id !== 'native') ?? nativeMapping(dataset);
 			outcome.mapping = spec.id;
 			const mapping = compileMapping(spec, reader.headers);
-			if (mapping.ignoredColumns.length) outcome.notes.push(`columns not used: ${mapping.ignoredColumns.join(', ')}`);
-			if (mapping.missingColumns.length) outcome.notes.push(`columns absent (fields left empty): ${mapping.missingColumns.join(', ')}`);
+			if (mapping.ignoredColumns.length) outcome.notes.push(problem('problem.ignoredColumns', { columns: mapping.ignoredColumns.join(', ') }));
+			if (mapping.missingColumns.length) outcome.notes.push(problem('problem.absentColumns', { columns: mapping.missingColumns.join(', ') }));
 			const timeZone = spec.timeZone ?? options.timeZone;
 
 			await db.transaction(async (conn) => {
@@ -206,7 +208,9 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 							rejects.appendInteger(rec.record);
 							appendNullable(rejects, mapped.problem.column);
 							appendNullable(rejects, mapped.problem.value);
-							rejects.appendVarchar(mapped.problem.reason);
+							rejects.appendVarchar(inEnglish(mapped.problem.problem));
+							rejects.appendVarchar(mapped.problem.problem.key);
+							appendNullable(rejects, mapped.problem.problem.params ? JSON.stringify(mapped.problem.problem.params) : null);
 							rejects.appendVarchar(rec.raw());
 							rejects.endRow();
 							outcome.rejected++;
@@ -219,14 +223,14 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 					rows.closeSync();
 					rejects.closeSync();
 				}
-				for (const [reason, n] of skipReasons) outcome.notes.push(`${n} row(s) skipped: ${reason}`);
-				if (outcome.rowsRead === 0) outcome.notes.push('the file has a header but no rows');
+				for (const [reason, n] of skipReasons) outcome.notes.push(problem('problem.skipped', { count: n, reason }));
+				if (outcome.rowsRead === 0) outcome.notes.push(problem('problem.noRows'));
 				await options.afterStage?.(conn);
 
 				await conn.run(statements.dedupe);
 				const distinct = await count(conn, statements.countStage);
 				outcome.superseded = good - distinct;
-				if (outcome.superseded) outcome.notes.push(`${outcome.superseded} row(s) replaced by a later row with the same key in this file`);
+				if (outcome.superseded) outcome.notes.push(problem('problem.superseded', { count: outcome.superseded }));
 				const before = await count(conn, statements.countTable);
 				await execOn(conn, `ingest/upsert_${dataset}`, hasInstants ? { file_id: id, tz: timeZone } : { file_id: id });
 				const after = await count(conn, statements.countTable);
@@ -243,8 +247,8 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 			reader.close();
 		}
 	} catch (e) {
-		const message = e instanceof UnreadableFileError || e instanceof MappingError ? e.message : `the load failed and was undone: ${(e as Error).message}`;
-		Object.assign(outcome, { status: 'failed', error: message, inserted: 0, updated: 0, superseded: 0, rejected: 0, skipped: 0 });
+		const why = e instanceof UnreadableFileError || e instanceof MappingError ? e.problem : problem('problem.loadUndone', { detail: (e as Error).message });
+		Object.assign(outcome, { status: 'failed', error: why, inserted: 0, updated: 0, superseded: 0, rejected: 0, skipped: 0 });
 		await recordOutcome(db, outcome, runId, startedAt);
 		return outcome;
 	}

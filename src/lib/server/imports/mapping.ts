@@ -6,6 +6,7 @@
  * (data/mappings/*.json) are written the same way; docs/mappings.md describes the format.
  */
 import { DATASETS, isDatasetName, type DatasetDef, type DatasetName, type FieldDef } from './datasets';
+import { inEnglish, problem, type Problem } from '../../i18n/translate';
 import {
 	addDaysToTimestamp,
 	compileFormat,
@@ -154,13 +155,13 @@ export interface SourceRecord {
 	/** The record as read, kept with a reject (built only when needed). */
 	raw(): string;
 	/** Set when the reader could not split the record into fields (wrong width, bad JSON line). */
-	problem?: string;
+	problem?: Problem;
 }
 
 export interface RowProblem {
 	column: string | null;
 	value: string | null;
-	reason: string;
+	problem: Problem;
 }
 
 export type MappedRow =
@@ -200,7 +201,12 @@ export interface CompiledMapping {
 	map(rec: SourceRecord): MappedRow;
 }
 
-export class MappingError extends Error {}
+/** The file cannot be read with this mapping at all. */
+export class MappingError extends Error {
+	constructor(readonly problem: Problem) {
+		super(inEnglish(problem));
+	}
+}
 
 /**
  * Prepare a mapping for one file's header. Throws MappingError when a required field's
@@ -238,9 +244,7 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 		}
 		if (sources.length === 0 && def.required && def.default === undefined) {
 			const wanted = list.flatMap((s) => s.columns ?? (s.column ? [s.column] : []));
-			throw new MappingError(
-				`the file has no column for the required field "${def.name}"` + (wanted.length ? ` (looked for: ${wanted.join(', ')})` : '')
-			);
+			throw new MappingError(problem('problem.missingColumn', { field: def.name, wanted: wanted.join(', ') || def.name }));
 		}
 		const label = list.flatMap((s) => s.columns ?? (s.column ? [s.column] : [])).join('+') || def.name;
 		return { def, index, sources, label };
@@ -279,7 +283,7 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 			case 'enum': {
 				let v = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
 				v = def.aliases?.[v] ?? v;
-				if (!def.values!.includes(v)) return { ok: false, reason: `"${raw}" is not one of ${def.values!.join(', ')}` };
+				if (!def.values!.includes(v)) return { ok: false, problem: problem('problem.notInList', { value: raw, allowed: def.values!.join(', ') }) };
 				return { ok: true, value: v };
 			}
 			case 'integer':
@@ -287,8 +291,8 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 			case 'seconds': {
 				const n = def.type === 'integer' ? parseInteger(raw) : def.type === 'seconds' ? parseSeconds(raw) : parseNumber(raw);
 				if (!n.ok) return n;
-				if (def.min !== undefined && n.value < def.min) return { ok: false, reason: `${raw} is below the minimum ${def.min}` };
-				if (def.max !== undefined && n.value > def.max) return { ok: false, reason: `${raw} is above the maximum ${def.max}` };
+				if (def.min !== undefined && n.value < def.min) return { ok: false, problem: problem('problem.belowMin', { value: raw, min: String(def.min) }) };
+				if (def.max !== undefined && n.value > def.max) return { ok: false, problem: problem('problem.aboveMax', { value: raw, max: String(def.max) }) };
 				return { ok: true, value: String(n.value) };
 			}
 			case 'boolean': {
@@ -315,7 +319,7 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 		missingColumns: [...missing],
 		ignoredColumns: ignored,
 		map(rec: SourceRecord): MappedRow {
-			if (rec.problem) return { kind: 'reject', problem: { column: null, value: null, reason: rec.problem } };
+			if (rec.problem) return { kind: 'reject', problem: { column: null, value: null, problem: rec.problem } };
 			for (const s of skips) {
 				const v = rec.get(s.column);
 				if (v !== undefined && v !== null && s.values.has(v.trim().toLowerCase())) return { kind: 'skip', reason: s.reason };
@@ -333,15 +337,15 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 					}
 				}
 				if (raw !== null && raw.includes('\uFFFD')) {
-					return { kind: 'reject', problem: { column: f.label, value: raw, reason: 'unreadable characters: the bytes are not valid in the file\'s encoding' } };
+					return { kind: 'reject', problem: { column: f.label, value: raw, problem: problem('problem.badEncoding') } };
 				}
 				if (raw === null && f.sources.length === 0 && f.def.default !== undefined) raw = f.def.default;
 				if (raw === null) {
-					if (f.def.required) return { kind: 'reject', problem: { column: f.label, value: null, reason: `${f.def.name} is missing` } };
+					if (f.def.required) return { kind: 'reject', problem: { column: f.label, value: null, problem: problem('problem.missing', { field: f.def.name }) } };
 					continue;
 				}
 				const parsed = parseField(f, raw, used);
-				if (!parsed.ok) return { kind: 'reject', problem: { column: f.label, value: raw, reason: parsed.reason } };
+				if (!parsed.ok) return { kind: 'reject', problem: { column: f.label, value: raw, problem: parsed.problem } };
 				values[f.index] = parsed.value;
 				usedSource[f.index] = used;
 			}
@@ -356,8 +360,8 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 			}
 			if (dataset.checkRow) {
 				const row = Object.fromEntries(fields.map((f) => [f.def.name, values[f.index]!]));
-				const problem = dataset.checkRow(row);
-				if (problem) return { kind: 'reject', problem: { column: byName.get(problem.column)?.label ?? problem.column, value: row[problem.column] ?? null, reason: problem.reason } };
+				const wrong = dataset.checkRow(row);
+				if (wrong) return { kind: 'reject', problem: { column: byName.get(wrong.column)?.label ?? wrong.column, value: row[wrong.column] ?? null, problem: wrong.problem } };
 			}
 			return { kind: 'row', values };
 		}

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
+import { problem } from '../../i18n/translate';
 import type { Database } from '../db/database';
 import { normalizeName, type SourceRecord } from './mapping';
 import { UnreadableFileError, type Sniffed } from './sniff';
@@ -46,12 +47,12 @@ async function csvReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 	const headParse = Papa.parse<string[]>(headText, { header: false, preview: 50, skipEmptyLines: 'greedy' });
 	const headerIndex = (/^(?:[ \t]*\r?\n)*/.exec(headText)?.[0].match(/\n/g) ?? []).length;
 	const headerRow = headParse.data[0];
-	if (!headerRow) throw new UnreadableFileError('the file has no header line (it is blank)');
+	if (!headerRow) throw new UnreadableFileError(problem('problem.noHeader'));
 	const headers = headerRow.map((h) => h.replace(/^\uFEFF/, ''));
 	if (new Set(headers.map(normalizeName)).size !== headers.length) {
 		const seen = new Set<string>();
 		const dup = headers.find((h) => (seen.has(normalizeName(h)) ? true : (seen.add(normalizeName(h)), false)));
-		throw new UnreadableFileError(`the header names the column "${dup}" twice`);
+		throw new UnreadableFileError(problem('problem.duplicateColumn', { column: dup ?? '' }));
 	}
 	const index = new Map(headers.map((h, i) => [normalizeName(h), i]));
 	const width = headers.length;
@@ -79,7 +80,7 @@ async function csvReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 					record++;
 					const raw = () => Papa.unparse([fields], { newline: '\n', delimiter });
 					if (fields.length !== width) {
-						onRecord({ line: startLine, record, raw, get: () => undefined, problem: `expected ${width} fields (as in the header), found ${fields.length}` });
+						onRecord({ line: startLine, record, raw, get: () => undefined, problem: problem('problem.wrongWidth', { expected: width, found: fields.length }) });
 						return;
 					}
 					onRecord({
@@ -153,14 +154,14 @@ async function jsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 	try {
 		parsed = JSON.parse(text);
 	} catch (e) {
-		throw new UnreadableFileError(`not valid JSON: ${(e as Error).message}`);
+		throw new UnreadableFileError(problem('problem.badJson', { detail: (e as Error).message }));
 	}
 	let items: unknown[] | null = Array.isArray(parsed) ? parsed : null;
 	if (!items && parsed && typeof parsed === 'object') {
 		const arrays = Object.values(parsed).filter(Array.isArray);
 		if (arrays.length === 1) items = arrays[0] as unknown[];
 	}
-	if (!items) throw new UnreadableFileError('expected a JSON array of records, or an object holding one array of records');
+	if (!items) throw new UnreadableFileError(problem('problem.noRecords'));
 	const list = items;
 	async function forEach(onRecord: (rec: SourceRecord) => void) {
 		for (let i = 0; i < list.length; i++) {
@@ -187,7 +188,7 @@ async function ndjsonReader(file: string, sniffed: Sniffed): Promise<FileReader>
 			try {
 				obj = JSON.parse(text);
 			} catch (e) {
-				onRecord({ line, record, raw: () => text, get: () => undefined, problem: `not valid JSON: ${(e as Error).message}` });
+				onRecord({ line, record, raw: () => text, get: () => undefined, problem: problem('problem.badJsonLine', { detail: (e as Error).message }) });
 				continue;
 			}
 			onRecord(objectRecord(obj, line, record, () => text));
@@ -201,7 +202,7 @@ async function parquetReader(file: string, db: Database): Promise<FileReader> {
 	try {
 		headers = await db.withConnection(async (c) => (await c.runAndReadAll('select * from read_parquet($path) limit 0', { path: file })).columnNames());
 	} catch (e) {
-		throw new UnreadableFileError(`not a readable Parquet file: ${(e as Error).message}`);
+		throw new UnreadableFileError(problem('problem.unreadableParquet', { detail: (e as Error).message }));
 	}
 	const index = new Map(headers.map((h, i) => [normalizeName(h), i]));
 	async function forEach(onRecord: (rec: SourceRecord) => void) {

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
+import { inEnglish, problem, type Problem, type ProblemKey } from '../../i18n/translate';
 
 export type FileFormat = 'csv' | 'json' | 'ndjson' | 'parquet';
 
@@ -15,17 +16,21 @@ export interface Sniffed {
 	format: FileFormat;
 	/** A WHATWG encoding label for TextDecoder (utf-8, utf-16le, windows-1252, …); null for Parquet. */
 	encoding: string | null;
-	notes: string[];
+	notes: Problem[];
 }
 
+/** The file cannot be read at all; it goes to failed/ with this problem. */
 export class UnreadableFileError extends Error {
 	/** Hash and size, when they were read before the file was found unreadable. */
 	sha256 = '';
 	size = 0;
+	constructor(readonly problem: Problem) {
+		super(inEnglish(problem));
+	}
 }
 
-function unreadable(message: string, sha256: string, size: number): UnreadableFileError {
-	const e = new UnreadableFileError(message);
+function unreadable(key: ProblemKey, sha256: string, size: number): UnreadableFileError {
+	const e = new UnreadableFileError(problem(key));
 	e.sha256 = sha256;
 	e.size = size;
 	return e;
@@ -94,12 +99,12 @@ export async function sniffFile(file: string, fallbackEncoding = 'windows-1252')
 	if (carry.length) utf8 = false;
 	head ??= Buffer.alloc(0);
 	const sha256 = hash.digest('hex');
-	const notes: string[] = [];
-	if (stat.size === 0) throw unreadable('the file is empty (0 bytes)', sha256, 0);
+	const notes: Problem[] = [];
+	if (stat.size === 0) throw unreadable('problem.emptyFile', sha256, 0);
 
 	if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { sha256, size: stat.size, format: 'parquet', encoding: null, notes };
 	if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-		throw unreadable('this is a ZIP or Excel (.xlsx) file; save it as CSV (UTF-8) and drop that instead', sha256, stat.size);
+		throw unreadable('problem.zipFile', sha256, stat.size);
 	}
 	let encoding: string;
 	if (head[0] === 0xff && head[1] === 0xfe) encoding = 'utf-16le';
@@ -107,23 +112,23 @@ export async function sniffFile(file: string, fallbackEncoding = 'windows-1252')
 	else {
 		const controls = head.reduce((n, b) => n + (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20) ? 1 : 0), 0);
 		if (head.includes(0) || controls > head.length * 0.05) {
-			throw unreadable('this is not a text file (it holds binary bytes); expected CSV, JSON or Parquet', sha256, stat.size);
+			throw unreadable('problem.binaryFile', sha256, stat.size);
 		}
 		if (utf8) encoding = 'utf-8';
 		else {
 			const census = await utf8LineCensus(file);
 			if (census.validNonAscii === 0) {
 				encoding = fallbackEncoding;
-				notes.push(`not valid UTF-8: read as ${fallbackEncoding}`);
+				notes.push(problem('problem.readAsLegacy', { encoding: fallbackEncoding }));
 			} else {
 				encoding = 'utf-8';
-				notes.push(`${census.invalid} line(s) are not valid UTF-8 (mixed encodings); their rows are rejected`);
+				notes.push(problem('problem.mixedEncoding', { count: census.invalid }));
 			}
 		}
 	}
 	const byName = formatFromName(file);
 	let format: FileFormat;
-	if (byName === 'parquet') throw unreadable('the file is named .parquet but is not Parquet (no PAR1 header)', sha256, stat.size);
+	if (byName === 'parquet') throw unreadable('problem.notParquet', sha256, stat.size);
 	if (byName === 'json' || byName === 'ndjson') format = byName;
 	else {
 		const first = new TextDecoder(encoding).decode(head).trimStart()[0];

@@ -3,6 +3,7 @@
  * schedule, and one file's rejected rows.
  */
 import path from 'node:path';
+import type { Problem, ProblemKey } from '../../i18n/translate';
 import { listInbox } from '../../../../jobs/ingest';
 import type { Runtime } from '../runtime';
 import { DATASET_NAMES } from './datasets';
@@ -23,6 +24,7 @@ export interface RunRow {
 	rows_rejected: number;
 	rows_skipped: number;
 	error: string | null;
+	problems: Problem[];
 }
 
 export interface FileRow {
@@ -45,6 +47,8 @@ export interface FileRow {
 	duplicate_of: number | null;
 	error: string | null;
 	notes: string | null;
+	error_problem: Problem | null;
+	notes_problems: Problem[];
 	started_at: string;
 }
 
@@ -54,8 +58,25 @@ export interface RejectRow {
 	column_name: string | null;
 	value: string | null;
 	reason: string;
+	problem: Problem;
 	raw: string;
 }
+
+/** Stored JSON text back into a value (the queries cast JSON columns to text). */
+function parsed<T>(text: unknown, fallback: T): T {
+	return typeof text === 'string' && text !== '' ? (JSON.parse(text) as T) : fallback;
+}
+
+const toRun = (r: Record<string, unknown>): RunRow => ({ ...(r as unknown as RunRow), problems: parsed(r.problems, []) });
+const toFile = (r: Record<string, unknown>): FileRow => ({
+	...(r as unknown as FileRow),
+	error_problem: parsed(r.error_problem, null),
+	notes_problems: parsed(r.notes_problems, [])
+});
+const toReject = (r: Record<string, unknown>): RejectRow => ({
+	...(r as unknown as RejectRow),
+	problem: { key: r.reason_key as ProblemKey, params: parsed(r.reason_params, undefined) }
+});
 
 /** A path relative to the project folder when it is inside it, absolute otherwise. */
 function displayPath(p: string): string {
@@ -64,8 +85,8 @@ function displayPath(p: string): string {
 }
 
 export async function getDataStatus(rt: Runtime) {
-	const runs = await rt.db.query<RunRow & Record<string, unknown>>('data/recent_runs', { limit: 20 });
-	const files = await rt.db.query<FileRow & Record<string, unknown>>('data/recent_files', { limit: 50 });
+	const runs = (await rt.db.query('data/recent_runs', { limit: 20 })).map(toRun);
+	const files = (await rt.db.query('data/recent_files', { limit: 50 })).map(toFile);
 	const waiting = listInbox(rt.config.inboxDir).map((w) => ({
 		relative: w.relative,
 		dataset: w.dataset,
@@ -83,10 +104,10 @@ export async function getDataStatus(rt: Runtime) {
 }
 
 export async function getFileWithRejects(rt: Runtime, id: number, limit: number) {
-	const [file] = await rt.db.query<FileRow & Record<string, unknown>>('data/file', { id });
-	if (!file) return null;
-	const rejects = await rt.db.query<RejectRow & Record<string, unknown>>('data/file_rejects', { id, limit });
-	return { file, rejects };
+	const [row] = await rt.db.query('data/file', { id });
+	if (!row) return null;
+	const rejects = (await rt.db.query('data/file_rejects', { id, limit })).map(toReject);
+	return { file: toFile(row), rejects };
 }
 
 /** A file name safe to write into the inbox: no folders, no hidden or temporary names. */

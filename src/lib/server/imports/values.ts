@@ -1,12 +1,15 @@
 /**
  * Parsing of single source values into the model's canonical text forms. Every function
- * returns either a value or a reason a person can act on; nothing here throws for bad data.
+ * returns either a value or a reason a person can act on (an i18n problem key with its
+ * parameters); nothing here throws for bad data.
  */
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+import { problem, type Params, type Problem, type ProblemKey } from '../../i18n/translate';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+const fail = (key: ProblemKey, params: Params): Parsed<never> => ({ ok: false, problem: problem(key, params) });
 
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits, and the Arabic decimal/thousands marks, to ASCII. */
 const NON_ASCII_DIGITS = /[\u0660-\u066C\u06F0-\u06F9]/;
@@ -22,15 +25,15 @@ export function normalizeDigits(s: string): string {
 
 export function parseNumber(raw: string): Parsed<number> {
 	const s = normalizeDigits(raw.trim());
-	if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return fail(`"${raw}" is not a number`);
+	if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return fail('problem.notNumber', { value: raw });
 	const n = Number(s);
-	return Number.isFinite(n) ? ok(n) : fail(`"${raw}" is not a finite number`);
+	return Number.isFinite(n) ? ok(n) : fail('problem.notFinite', { value: raw });
 }
 
 export function parseInteger(raw: string): Parsed<number> {
 	const n = parseNumber(raw);
 	if (!n.ok) return n;
-	return Number.isInteger(n.value) ? n : fail(`"${raw}" is not a whole number`);
+	return Number.isInteger(n.value) ? n : fail('problem.notWhole', { value: raw });
 }
 
 /** Seconds, given as a number or as a clock duration H:MM:SS / M:SS. */
@@ -42,8 +45,8 @@ export function parseSeconds(raw: string): Parsed<number> {
 		return ok(c === undefined ? a * 60 + b : a * 3600 + b * 60 + c);
 	}
 	const n = parseNumber(s);
-	if (!n.ok) return fail(`"${raw}" is not a number of seconds or a duration like 0:02:15`);
-	return n.value < 0 ? fail(`"${raw}" is negative`) : n;
+	if (!n.ok) return fail('problem.notSeconds', { value: raw });
+	return n.value < 0 ? fail('problem.negative', { value: raw }) : n;
 }
 
 const TRUE = new Set(['true', 't', 'yes', 'y', '1', 'بله', 'آری']);
@@ -53,7 +56,7 @@ export function parseBoolean(raw: string): Parsed<boolean> {
 	const s = normalizeDigits(raw.trim().toLowerCase());
 	if (TRUE.has(s)) return ok(true);
 	if (FALSE.has(s)) return ok(false);
-	return fail(`"${raw}" is not true/false (or yes/no, 1/0)`);
+	return fail('problem.notBoolean', { value: raw });
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -74,9 +77,9 @@ interface DateTimeParts {
 }
 
 function checkParts(p: DateTimeParts, raw: string): Parsed<DateTimeParts> {
-	if (p.month < 1 || p.month > 12) return fail(`"${raw}" has month ${p.month}`);
-	if (p.day < 1 || p.day > daysInMonth(p.year, p.month)) return fail(`"${raw}" has day ${p.day}, not in ${p.year}-${pad(p.month)}`);
-	if (p.hour > 23 || p.minute > 59 || p.second > 59) return fail(`"${raw}" has an impossible time of day`);
+	if (p.month < 1 || p.month > 12) return fail('problem.badMonth', { value: raw, month: String(p.month) });
+	if (p.day < 1 || p.day > daysInMonth(p.year, p.month)) return fail('problem.badDay', { value: raw, day: String(p.day), yearMonth: `${p.year}-${pad(p.month)}` });
+	if (p.hour > 23 || p.minute > 59 || p.second > 59) return fail('problem.badTime', { value: raw });
 	return ok(p);
 }
 
@@ -182,17 +185,17 @@ export function parseTimestamp(raw: string, options: TimestampOptions = {}): Par
 			parts = parseWithFormat(s, f);
 			if (parts) break;
 		}
-		if (!parts) return fail(`"${raw}" does not match the date format ${options.formats.map((f) => f.format).join(' or ')}`);
+		if (!parts) return fail('problem.formatMismatch', { value: raw, formats: options.formats.map((f) => f.format).join(' | ') });
 	} else {
 		parts = parseIso(s);
-		if (!parts) return fail(`"${raw}" is not a date and time (expected e.g. 2024-03-01 08:15 or 2024-03-01T08:15:00+03:30)`);
+		if (!parts) return fail('problem.notTimestamp', { value: raw });
 	}
 	const checked = checkParts(parts, raw);
 	if (!checked.ok) return checked;
 	const minYear = options.minYear ?? 1980;
 	const maxYear = options.maxYear ?? new Date().getUTCFullYear() + 1;
 	if (parts.year < minYear || parts.year > maxYear) {
-		return fail(`"${raw}" is outside ${minYear}-${maxYear} (a placeholder date?)`);
+		return fail('problem.yearOutOfRange', { value: raw, min: String(minYear), max: String(maxYear) });
 	}
 	const p = checked.value;
 	let text = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
@@ -204,8 +207,8 @@ export function parseTimestamp(raw: string, options: TimestampOptions = {}): Par
 /** A calendar day as "YYYY-MM-DD" (a time part, if any, must be midnight). */
 export function parseDate(raw: string, options: TimestampOptions = {}): Parsed<string> {
 	const t = parseTimestamp(raw, { maxYear: 2100, ...options });
-	if (!t.ok) return fail(t.reason.replace('is not a date and time (expected e.g. 2024-03-01 08:15 or 2024-03-01T08:15:00+03:30)', 'is not a date (expected e.g. 2024-03-01)'));
-	if (!/ 00:00:00(\.0+)?([+-]\d{2}:\d{2})?$/.test(t.value)) return fail(`"${raw}" is a date with a time; expected a day`);
+	if (!t.ok) return t.problem.key === 'problem.notTimestamp' ? fail('problem.notDate', { value: raw }) : t;
+	if (!/ 00:00:00(\.0+)?([+-]\d{2}:\d{2})?$/.test(t.value)) return fail('problem.dateHasTime', { value: raw });
 	return ok(t.value.slice(0, 10));
 }
 

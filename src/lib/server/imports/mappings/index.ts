@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { problem, type Problem } from '../../../i18n/translate';
 import { validateMappingSpec, type MappingSpec } from '../mapping';
 import servicenowIncidents from './servicenow-incidents.json';
 import technionCalls from './technion-calls.json';
@@ -15,13 +16,13 @@ export const BUILT_IN_MAPPINGS: MappingSpec[] = [
 
 export interface LoadedMappings {
 	mappings: MappingSpec[];
-	/** One line per mapping file that could not be used, with the reason. */
-	problems: string[];
+	/** One per mapping file that could not be used, with the reason. */
+	problems: Problem[];
 }
 
 /** The unit's own mappings (read at every run, so a new one needs no restart) before the built-in ones. */
 export function loadMappings(dir: string | null): LoadedMappings {
-	const problems: string[] = [];
+	const problems: Problem[] = [];
 	const own: MappingSpec[] = [];
 	if (dir && fs.existsSync(dir)) {
 		for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
@@ -29,7 +30,7 @@ export function loadMappings(dir: string | null): LoadedMappings {
 			try {
 				own.push(validateMappingSpec(JSON.parse(fs.readFileSync(file, 'utf8')), name));
 			} catch (e) {
-				problems.push(`mapping ${name} not used: ${(e as Error).message}`);
+				problems.push(problem('problem.mappingUnusable', { file: name, detail: (e as Error).message.replace(`${name}: `, '') }));
 			}
 		}
 	}
