@@ -79,6 +79,11 @@ export function listInbox(inboxDir: string): WaitingFile[] {
 	return out.sort((a, b) => order(a.dataset) - order(b.dataset) || a.relative.localeCompare(b.relative));
 }
 
+/** Whether a run would load anything: a file in a dataset folder, old enough to be complete. */
+export function inboxHasWork(inboxDir: string, minAgeMs = 0, now = Date.now()): boolean {
+	return listInbox(inboxDir).some((w) => w.dataset !== null && now - w.modified.getTime() >= minAgeMs);
+}
+
 function stamp(d: Date): string {
 	return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }

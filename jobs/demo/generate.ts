@@ -27,6 +27,9 @@ export interface DemoSummary {
 	files: { dataset: string; path: string; rows: number }[];
 	/** Ids of the planted silent churners (ground truth). */
 	churned: string[];
+	/** First and last day of the data (YYYY-MM-DD, Tehran). */
+	firstDay: string;
+	lastDay: string;
 }
 
 /** The demo data in memory, without writing files. */
@@ -157,7 +160,7 @@ export async function writeDemoData(inboxDir: string, truthDir: string, options:
 	}
 	await writeFileAtomic(path.join(truthDir, 'demo-churn-truth.csv'), csvText(['customer_id', 'went_quiet_on', 'left_on', 'story'], truthRows(data)));
 	const churned = data.customers.filter((c) => c.churn).map((c) => c.id).sort();
-	return { files, churned };
+	return { files, churned, firstDay: dayString(data.first), lastDay: dayString(data.last) };
 }
 
 /** Staff names used in the demo data, for settings or fixtures that need them. */

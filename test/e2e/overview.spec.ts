@@ -21,7 +21,9 @@ test('health reports the database, schema and last ingest run', async ({ request
 	expect(health.status).toBe('ok');
 	expect(health.database.reachable).toBe(true);
 	expect(health.schemaVersion).toBeGreaterThanOrEqual(2);
-	expect(health.lastIngestRun).toMatchObject({ trigger: 'startup', status: 'ok' });
+	// The start-up run, or a later one of another test (this server is shared).
+	expect(health.lastIngestRun.status).toBe('ok');
+	expect(['startup', 'cli', 'manual', 'schedule']).toContain(health.lastIngestRun.trigger);
 	expect(health.scheduler.cron).toBe('* * * * *');
 	expect(Date.parse(health.scheduler.nextRun)).toBeGreaterThan(Date.now() - 1000);
 });

@@ -311,3 +311,17 @@ describe('other formats and layouts', () => {
 		expect(run.error).toContain('field "colour" is not a field of calls');
 	});
 });
+
+describe('what the scheduler sees', () => {
+	it('finds work only in dataset folders, and not in files still being written', async () => {
+		const { inboxHasWork } = await import('../../jobs/ingest');
+		expect(inboxHasWork(t.config.inboxDir)).toBe(false);
+		fs.mkdirSync(t.config.inboxDir, { recursive: true });
+		fs.writeFileSync(path.join(t.config.inboxDir, 'loose.csv'), 'a\n');
+		t.drop('calls', '.calls.csv.part', 'partial');
+		expect(inboxHasWork(t.config.inboxDir)).toBe(false);
+		t.drop('calls', 'calls.csv', CALLS_HEADER);
+		expect(inboxHasWork(t.config.inboxDir, 2000)).toBe(false);
+		expect(inboxHasWork(t.config.inboxDir, 2000, Date.now() + 3000)).toBe(true);
+	});
+});

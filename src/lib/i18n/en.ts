@@ -72,6 +72,8 @@ export const en = {
 	'data.schedulerOff': 'the scheduler is off',
 	'data.waiting': 'Files waiting in the inbox',
 	'data.noneWaiting': 'No files are waiting.',
+	'data.notInDataset': 'not in a dataset folder: move it into one of {folders}',
+	'data.scheduleNote': 'The scheduler looks at the inbox on this schedule and records a run only when there is a file to load.',
 	'data.runs': 'Ingest runs',
 	'data.noRuns': 'No ingest has run yet.',
 	'data.files': 'Files',

@@ -8,15 +8,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { todayIn } from '../calendar';
+import { addDays, todayIn } from '../calendar';
 import { readConfig, type Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
-import { loadSettings, seedSettings, type Settings } from './settings';
+import { loadSettings, saveSetting, seedSettings, type Settings } from './settings';
 import { ensureRollups } from '../../../jobs/refresh';
-import { runIngest, ingestIsRunning } from '../../../jobs/ingest';
+import { inboxHasWork, ingestIsRunning, runIngest } from '../../../jobs/ingest';
 import { startScheduler, type Scheduler } from '../../../jobs/scheduler';
-import { writeDemoData } from '../../../jobs/demo/generate';
+import { unitHolidays, writeDemoData } from '../../../jobs/demo/generate';
 
 export type DemoState = 'off' | 'not-needed' | 'loading' | 'loaded' | 'failed';
 
@@ -27,6 +27,8 @@ export interface Runtime {
 	schemaVersion: number;
 	scheduler: Scheduler | null;
 	demo: { state: DemoState; asOf?: string; error?: string };
+	/** When the scheduler last looked at the inbox (a run is recorded only when there was work). */
+	lastScheduledCheck: Date | null;
 	token: string;
 	startedAt: Date;
 }
@@ -70,7 +72,11 @@ async function loadDemoIfEmpty(rt: Runtime): Promise<void> {
 	rt.demo = { state: 'loading', asOf };
 	const t0 = Date.now();
 	try {
-		await writeDemoData(rt.config.inboxDir, path.join(rt.config.dataDir, 'demo'), { asOf });
+		const demo = await writeDemoData(rt.config.inboxDir, path.join(rt.config.dataDir, 'demo'), { asOf });
+		// The demo unit closes on Iranian public holidays: store them, from its first day to a year ahead.
+		const holidays = unitHolidays(demo.firstDay, addDays(asOf, 365)).map((h) => h.date);
+		rt.settings.unit = { ...rt.settings.unit, holidays };
+		await saveSetting(rt.db, 'unit', rt.settings.unit);
 		const run = await runIngest(rt.db, rt.config, 'startup');
 		rt.demo.state = run.status === 'failed' ? 'failed' : 'loaded';
 		if (run.error) rt.demo.error = run.error;
@@ -100,6 +106,7 @@ async function start(): Promise<Runtime> {
 		schemaVersion,
 		scheduler: null,
 		demo: { state: config.demo === 'off' ? 'off' : 'not-needed' },
+		lastScheduledCheck: null,
 		token: crypto.randomBytes(24).toString('hex'),
 		startedAt: new Date()
 	};
@@ -108,7 +115,11 @@ async function start(): Promise<Runtime> {
 
 	if (config.scheduler === 'on') {
 		const expression = config.ingestCron ?? settings.ingest.cron;
-		rt.scheduler = startScheduler(expression, settings.unit.timeZone, () => runIngest(db, config, 'schedule', { minAgeMs: 2000 }));
+		// A file younger than 2 s may still be being copied in; the next tick takes it.
+		rt.scheduler = startScheduler(expression, settings.unit.timeZone, async () => {
+			rt.lastScheduledCheck = new Date();
+			if (inboxHasWork(config.inboxDir, 2000)) await runIngest(db, config, 'schedule', { minAgeMs: 2000 });
+		});
 	}
 	// Not awaited: the server answers at once and the overview says the demo is loading.
 	if (config.demo === 'auto') void loadDemoIfEmpty(rt);

@@ -15,7 +15,14 @@ export const GET: RequestHandler = async ({ locals }) => {
 			database: { reachable: true, path: rt.config.dbPath, pingMs },
 			schemaVersion: await schemaVersion(rt.db),
 			lastIngestRun: lastRun ?? null,
-			scheduler: rt.scheduler ? { cron: rt.scheduler.cron, timeZone: rt.scheduler.timeZone, nextRun: rt.scheduler.nextRun()?.toISOString() ?? null } : null,
+			scheduler: rt.scheduler
+				? {
+						cron: rt.scheduler.cron,
+						timeZone: rt.scheduler.timeZone,
+						nextRun: rt.scheduler.nextRun()?.toISOString() ?? null,
+						lastCheck: rt.lastScheduledCheck?.toISOString() ?? null
+					}
+				: null,
 			demo: rt.demo,
 			startedAt: rt.startedAt.toISOString()
 		});
