@@ -38,7 +38,7 @@ async function ingestViaServer(config: Config): Promise<RunSummary | null> {
 async function ingestHere(config: Config): Promise<RunSummary> {
 	let db;
 	try {
-		db = await openDatabase(config.dbPath);
+		db = await openDatabase(config.dbPath, { memoryLimit: config.duckdbMemoryLimit });
 	} catch (e) {
 		if (isLockError(e)) {
 			throw new Error(

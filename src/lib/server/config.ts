@@ -24,6 +24,8 @@ export interface Config {
 	demoAsOf: string | undefined;
 	/** Time zone used for the first settings when the database is new. */
 	timeZone: string | undefined;
+	/** DuckDB memory_limit (e.g. "1GB"); default DuckDB's own, 80% of RAM. */
+	duckdbMemoryLimit: string | undefined;
 }
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 		scheduler: choice('CARE_SCHEDULER', env.CARE_SCHEDULER, ['on', 'off'] as const, 'on'),
 		demo: choice('CARE_DEMO', env.CARE_DEMO, ['auto', 'off'] as const, 'auto'),
 		demoAsOf: env.CARE_DEMO_AS_OF || undefined,
-		timeZone: env.CARE_TIME_ZONE || undefined
+		timeZone: env.CARE_TIME_ZONE || undefined,
+		duckdbMemoryLimit: env.CARE_DUCKDB_MEMORY_LIMIT || undefined
 	};
 }

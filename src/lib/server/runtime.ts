@@ -92,7 +92,7 @@ type Pinned = { [KEY]?: Promise<Runtime> };
 
 async function start(): Promise<Runtime> {
 	const config = readConfig();
-	const db = await openDatabase(config.dbPath, { waitForLockMs: 60_000 });
+	const db = await openDatabase(config.dbPath, { waitForLockMs: 60_000, memoryLimit: config.duckdbMemoryLimit });
 	const schemaVersion = await migrate(db);
 	await seedSettings(db, config);
 	await db.query('ingest/mark_interrupted_runs');

@@ -112,6 +112,8 @@ type Pinned = { [KEY]?: Database };
 export interface OpenOptions {
 	/** Keep retrying for this long while another process holds the lock (the CLI, say). */
 	waitForLockMs?: number;
+	/** DuckDB's memory_limit, e.g. "1GB". */
+	memoryLimit?: string;
 }
 
 /**
@@ -128,7 +130,7 @@ export async function openDatabase(dbPath: string, options: OpenOptions = {}): P
 	const deadline = Date.now() + (options.waitForLockMs ?? 0);
 	for (;;) {
 		try {
-			const instance = await DuckDBInstance.create(dbPath);
+			const instance = await DuckDBInstance.create(dbPath, options.memoryLimit ? { memory_limit: options.memoryLimit } : undefined);
 			const db = new Database(dbPath, instance);
 			pinned[KEY] = db;
 			return db;

@@ -1,0 +1,100 @@
+/**
+ * Benchmark: `npm run bench [-- --rows 1000000] [--startup]`
+ *
+ * 1. ingest: a synthetic calls file of N rows in the product's layout (1% of them bad) into
+ *    a fresh database: wall time, rows per second, peak memory (max RSS of this process);
+ * 2. overview: the overview's queries over the rollups for two years (median of 20);
+ * 3. --startup: `npm start` on an empty data folder with no build: seconds until the demo
+ *    dataset is loaded and the overview answers (the 60-second target of the README).
+ * Figures are recorded in docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runIngest } from '../jobs/ingest';
+import { readConfig } from '../src/lib/server/config';
+import { closeDatabase, openDatabase } from '../src/lib/server/db/database';
+import { migrate } from '../src/lib/server/db/migrate';
+import { getOverview } from '../src/lib/server/overview/overview';
+import { seedSettings } from '../src/lib/server/settings';
+
+const arg = (name: string, fallback: string) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const rows = Number(arg('rows', '1000000'));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function writeCalls(file: string, n: number) {
+	const out = fs.openSync(file, 'w');
+	let buf = 'id,customer_id,direction,queue,started_at,answered_at,ended_at,wait_seconds,talk_seconds,outcome,agent,opened_case,ticket_id\n';
+	const start = Date.UTC(2024, 10, 23, 4, 30) / 1000;
+	for (let i = 0; i < n; i++) {
+		const t = start + Math.floor((i / n) * 2 * 365 * 86400);
+		const iso = new Date(t * 1000).toISOString().slice(0, 19) + 'Z';
+		const answered = i % 13 !== 0;
+		const bad = i % 100 === 99;
+		buf += `B${i},C${i % 3000},inbound,${i % 4 ? 'support' : 'technical'},${bad ? 'yesterday' : iso},${answered ? iso : ''},${iso},${i % 240},${answered ? 60 + (i % 600) : 0},${answered ? 'answered' : 'abandoned'},agent${i % 12},${i % 5 < 2},\n`;
+		if (buf.length > 1 << 20) {
+			fs.writeSync(out, buf);
+			buf = '';
+		}
+	}
+	fs.writeSync(out, buf);
+	fs.closeSync(out);
+}
+
+async function benchIngest() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-bench-'));
+	const config = readConfig({ CARE_DATA_DIR: dir }, dir);
+	fs.mkdirSync(path.join(config.inboxDir, 'calls'), { recursive: true });
+	const file = path.join(config.inboxDir, 'calls', 'bench.csv');
+	writeCalls(file, rows);
+	const size = fs.statSync(file).size;
+	const db = await openDatabase(config.dbPath, { memoryLimit: process.env.CARE_DUCKDB_MEMORY_LIMIT });
+	await migrate(db);
+	await seedSettings(db);
+	const t0 = performance.now();
+	const run = await runIngest(db, config, 'cli');
+	const seconds = (performance.now() - t0) / 1000;
+	const f = run.files[0]!;
+	console.log(`ingest: ${rows.toLocaleString('en')} rows (${mb(size)} CSV) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString('en')} rows/s; ` +
+		`${f.inserted.toLocaleString('en')} loaded, ${f.rejected.toLocaleString('en')} rejected; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+
+	const times: number[] = [];
+	for (let i = 0; i < 20; i++) {
+		const q0 = performance.now();
+		await getOverview(db, { from: '2024-11-23', to: '2026-11-22' }, 6);
+		times.push(performance.now() - q0);
+	}
+	times.sort((a, b) => a - b);
+	console.log(`overview (2 years, ${rows.toLocaleString('en')} calls): median ${times[10]!.toFixed(1)} ms, max ${times[19]!.toFixed(1)} ms`);
+	closeDatabase();
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function benchStartup() {
+	const root = process.cwd();
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-start-'));
+	fs.rmSync(path.join(root, 'build'), { recursive: true, force: true });
+	const port = 4388;
+	const t0 = performance.now();
+	const child = spawn(process.execPath, ['scripts/start.js'], { env: { ...process.env, CARE_DATA_DIR: dir, PORT: String(port) }, stdio: 'ignore' });
+	let state = '';
+	while (performance.now() - t0 < 180_000) {
+		await new Promise((r) => setTimeout(r, 250));
+		const health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json()).catch(() => null);
+		state = health?.demo?.state ?? '';
+		if (state === 'loaded') break;
+	}
+	const page = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text());
+	const seconds = (performance.now() - t0) / 1000;
+	child.kill('SIGTERM');
+	console.log(`startup (build + demo load + populated overview): ${seconds.toFixed(1)} s (demo ${state}; page has figures: ${/data-testid="kpi-calls-value">[1-9]/.test(page)})`);
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, node ${process.version}; DuckDB memory_limit ${process.env.CARE_DUCKDB_MEMORY_LIMIT ?? 'default (80% of RAM)'}`);
+await benchIngest();
+if (process.argv.includes('--startup')) await benchStartup();
