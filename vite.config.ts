@@ -5,7 +5,8 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { fs: { allow: ['queries', 'jobs'] } },
 	// The overview chunk carries ECharts core + bar chart + SVG renderer: ~530 KB, ~175 KB gzipped.
-	build: { chunkSizeWarningLimit: 600 },
+	// Rolldown's plugin-timing report is noise in `npm start` output.
+	build: { chunkSizeWarningLimit: 600, rolldownOptions: { checks: { pluginTimings: false } } },
 	test: {
 		projects: [
 			{

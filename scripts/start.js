@@ -25,7 +25,7 @@ function newest(p) {
 const builtAt = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
 const changedAt = Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
 if (!fs.existsSync(path.join(root, 'build', 'index.js')) || changedAt > builtAt) {
-	console.log('[start] building the app (sources changed since the last build)…');
+	console.log(builtAt ? '[start] sources changed since the last build: building the app…' : '[start] building the app (first start)…');
 	const t0 = Date.now();
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

@@ -20,9 +20,10 @@ export interface WeekdayCalls {
 export interface Overview {
 	range: DateRange & { days: number };
 	tickets: number;
-	calls: { total: number; openedCase: number; followUps: number; answered: number; abandoned: number };
+	/** All calls; the rest are of incoming calls only. */
+	calls: { total: number; inbound: number; inboundAnswered: number; openedCase: number; followUps: number };
 	surveys: { total: number; nps: number; csat: number };
-	/** In the unit's week order, all seven days. */
+	/** Incoming calls, in the unit's week order, all seven days. */
 	callsByWeekday: WeekdayCalls[];
 	dataExtent: { firstDay: string; lastDay: string } | null;
 }
@@ -37,10 +38,10 @@ export function weekdayCounts(range: DateRange): number[] {
 interface Headline {
 	tickets: number;
 	calls: number;
+	calls_inbound: number;
+	calls_inbound_answered: number;
 	calls_opened_case: number;
 	calls_follow_up: number;
-	calls_answered: number;
-	calls_abandoned: number;
 	surveys: number;
 	surveys_nps: number;
 	surveys_csat: number;
@@ -59,7 +60,7 @@ export async function getOverview(db: Database, range: DateRange, weekStart: num
 	return {
 		range: { ...range, days: days.reduce((a, b) => a + b, 0) },
 		tickets: h.tickets,
-		calls: { total: h.calls, openedCase: h.calls_opened_case, followUps: h.calls_follow_up, answered: h.calls_answered, abandoned: h.calls_abandoned },
+		calls: { total: h.calls, inbound: h.calls_inbound, inboundAnswered: h.calls_inbound_answered, openedCase: h.calls_opened_case, followUps: h.calls_follow_up },
 		surveys: { total: h.surveys, nps: h.surveys_nps, csat: h.surveys_csat },
 		callsByWeekday: weekdayOrder(weekStart).map((weekday) => {
 			const row = byWeekday.find((r) => r.weekday === weekday);
