@@ -32,7 +32,7 @@ try {
 }
 
 if (!e2eOnly) {
-	step('type check (svelte-check)', bin('svelte-kit'), ['sync']);
+	step('generate SvelteKit types (svelte-kit sync)', bin('svelte-kit'), ['sync']);
 	step('type check (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
 	step('unit and integration tests (vitest)', bin('vitest'), ['run']);
 }
