@@ -109,10 +109,3 @@ export async function getFileWithRejects(rt: Runtime, id: number, limit: number)
 	const rejects = (await rt.db.query('data/file_rejects', { id, limit })).map(toReject);
 	return { file: toFile(row), rejects };
 }
-
-/** A file name safe to write into the inbox: no folders, no hidden or temporary names. */
-export function safeUploadName(name: string): string {
-	const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
-	const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^[.\s]+/, '').replace(/(\.part|\.tmp|\.crdownload|~)$/i, '');
-	return cleaned.slice(-120) || 'upload.csv';
-}

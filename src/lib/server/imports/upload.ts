@@ -8,17 +8,23 @@ import path from 'node:path';
 import { runIngest, type RunSummary } from '../../../../jobs/ingest';
 import type { Runtime } from '../runtime';
 import { isDatasetName } from './datasets';
-import { safeUploadName } from './status';
 
 export class UploadError extends Error {}
+/** A file name safe to write into the inbox: no folders, no hidden or temporary names. */
+export function safeUploadName(name: string): string {
+	const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
+	const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^[.\s]+/, '').replace(/(\.part|\.tmp|\.crdownload|~)$/i, '');
+	return cleaned.slice(-120) || 'upload.csv';
+}
 
 export async function uploadAndIngest(rt: Runtime, dataset: string, name: string, bytes: Uint8Array): Promise<{ run: RunSummary; fileName: string }> {
 	if (!isDatasetName(dataset)) throw new UploadError(`unknown dataset "${dataset}"`);
 	const dir = path.join(rt.config.inboxDir, dataset);
 	fs.mkdirSync(dir, { recursive: true });
-	let fileName = safeUploadName(name);
-	const ext = path.extname(fileName);
-	for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(safeUploadName(name), ext)}-${i}${ext}`;
+	const wanted = safeUploadName(name);
+	const ext = path.extname(wanted);
+	let fileName = wanted;
+	for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
 	const part = path.join(dir, `.${fileName}.part`);
 	fs.writeFileSync(part, bytes);
 	fs.renameSync(part, path.join(dir, fileName));
