@@ -2,7 +2,8 @@
  * The date-range filter, kept in the URL (?from=YYYY-MM-DD&to=YYYY-MM-DD) so a view can be
  * shared and reloaded. Both days are included; they are days in the unit's time zone.
  */
-import { addDays, daysBetween, isIsoDay } from '$lib/calendar';
+import { addDays, daysBetween, isIsoDay } from '../calendar';
+import type { Phrase } from '../i18n/translate';
 
 export interface DateRange {
 	from: string;
@@ -24,7 +25,7 @@ export function lastDays(today: string, days: number): DateRange {
 	return { from: addDays(today, -(days - 1)), to: today };
 }
 
-export type RangeResult = { ok: true; range: DateRange } | { ok: false; range: DateRange; reason: string };
+export type RangeResult = { ok: true; range: DateRange } | { ok: false; range: DateRange; reason: Phrase };
 
 /** Read from/to from search params; anything missing or wrong falls back to the last 30 days, with the reason. */
 export function parseRange(params: URLSearchParams, today: string): RangeResult {
@@ -32,10 +33,10 @@ export function parseRange(params: URLSearchParams, today: string): RangeResult 
 	const from = params.get('from');
 	const to = params.get('to');
 	if (from === null && to === null) return { ok: true, range: fallback };
-	if (!from || !isIsoDay(from)) return { ok: false, range: fallback, reason: `from=${from ?? ''} is not a day like 2026-01-31` };
-	if (!to || !isIsoDay(to)) return { ok: false, range: fallback, reason: `to=${to ?? ''} is not a day like 2026-01-31` };
-	if (to < from) return { ok: false, range: fallback, reason: 'the period ends before it starts' };
-	if (daysBetween(from, to) + 1 > MAX_DAYS) return { ok: false, range: fallback, reason: `the period is longer than ${MAX_DAYS} days` };
+	if (!from || !isIsoDay(from)) return { ok: false, range: fallback, reason: { key: 'range.error.notDay', params: { param: 'from', value: from ?? '' } } };
+	if (!to || !isIsoDay(to)) return { ok: false, range: fallback, reason: { key: 'range.error.notDay', params: { param: 'to', value: to ?? '' } } };
+	if (to < from) return { ok: false, range: fallback, reason: { key: 'range.error.endsBeforeStart' } };
+	if (daysBetween(from, to) + 1 > MAX_DAYS) return { ok: false, range: fallback, reason: { key: 'range.error.tooLong', params: { max: MAX_DAYS } } };
 	return { ok: true, range: { from, to } };
 }
 

@@ -1,11 +1,11 @@
 /**
  * The i18n layer. Every user-visible string is a key here; a component gets `t` from the
  * context set by the root layout, so a request's language never leaks into another's.
- * Adding a language = adding a dictionary with the same keys (typed against English).
+ * Dictionaries live in ./messages, one file per domain with English and Persian side by side.
  */
 import { getContext, setContext } from 'svelte';
 import type { Language, LocaleSettings } from '$lib/calendar';
-import { translator, type Problem, type Translate } from './translate';
+import { translator, type Phrase, type Translate } from './translate';
 
 export * from './translate';
 
@@ -13,8 +13,8 @@ export interface I18n {
 	lang: Language;
 	locale: LocaleSettings;
 	t: Translate;
-	/** A stored problem in the reader's language. */
-	describe: (p: Problem) => string;
+	/** A stored problem or a validation message, in the reader's language. */
+	describe: (p: Phrase) => string;
 }
 
 const KEY = Symbol('i18n');

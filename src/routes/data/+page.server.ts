@@ -35,7 +35,7 @@ export const actions: Actions = {
 				}
 			};
 		} catch (e) {
-			if (e instanceof UploadError) return fail(400, { message: e.message });
+			if (e instanceof UploadError) return fail(400, { refused: e.phrase });
 			return fail(500, { message: (e as Error).message });
 		}
 	}

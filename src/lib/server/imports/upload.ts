@@ -9,7 +9,14 @@ import { runIngest, type RunSummary } from '../../../../jobs/ingest';
 import type { Runtime } from '../runtime';
 import { isDatasetName } from './datasets';
 
-export class UploadError extends Error {}
+import { inEnglishPhrase, type Phrase } from '../../i18n/translate';
+
+/** A refused upload; `phrase` says why in the reader's language. */
+export class UploadError extends Error {
+	constructor(readonly phrase: Phrase) {
+		super(inEnglishPhrase(phrase));
+	}
+}
 /** A file name safe to write into the inbox: no folders, no hidden or temporary names. */
 export function safeUploadName(name: string): string {
 	const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
@@ -18,7 +25,7 @@ export function safeUploadName(name: string): string {
 }
 
 export async function uploadAndIngest(rt: Runtime, dataset: string, name: string, bytes: Uint8Array): Promise<{ run: RunSummary; fileName: string }> {
-	if (!isDatasetName(dataset)) throw new UploadError(`unknown dataset "${dataset}"`);
+	if (!isDatasetName(dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset } });
 	const dir = path.join(rt.config.inboxDir, dataset);
 	fs.mkdirSync(dir, { recursive: true });
 	const wanted = safeUploadName(name);

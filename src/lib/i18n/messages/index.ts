@@ -1,0 +1,16 @@
+/**
+ * All dictionaries. Each domain keeps its English and Persian strings side by side in one
+ * file; the Persian one is typed against the English keys, so a key missing in either
+ * language fails the type check (and test/unit/i18n.test.ts checks it again at run time).
+ * A new domain adds its file here.
+ */
+import * as core from './core';
+import * as data from './data';
+import * as overview from './overview';
+import * as problems from './problems';
+import type { Translation } from './types';
+
+export const en = { ...core.en, ...overview.en, ...data.en, ...problems.en } as const;
+export type MessageKey = keyof typeof en;
+export type Dictionary = Translation<typeof en>;
+export const fa: Dictionary = { ...core.fa, ...overview.fa, ...data.fa, ...problems.fa };
