@@ -14,7 +14,7 @@ import { migrate } from '../src/lib/server/db/migrate';
 import { readRuntimeFile } from '../src/lib/server/runtime';
 import { loadSettings, seedSettings } from '../src/lib/server/settings';
 import { writeDemoData } from './demo/generate';
-import { runIngest, type RunSummary } from './ingest';
+import { runIngest, type RunSummary } from '../src/lib/server/imports/ingest';
 
 function printSummary(run: RunSummary) {
 	console.log(`ingest run #${run.id}: ${run.status} — ${run.filesSeen} file(s), ${run.inserted} new, ${run.updated} updated, ${run.rejected} rejected, ${run.skipped} skipped`);

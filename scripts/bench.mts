@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runIngest } from '../jobs/ingest';
+import { runIngest } from '../src/lib/server/imports/ingest';
 import { readConfig } from '../src/lib/server/config';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/database';
 import { migrate } from '../src/lib/server/db/migrate';

@@ -1,5 +1,5 @@
 import { overviewForRequest } from '$lib/server/overview/overview';
-import { refreshState } from '$jobs/refresh';
+import { refreshState } from '$lib/server/refresh';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

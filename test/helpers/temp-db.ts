@@ -8,8 +8,8 @@ import path from 'node:path';
 import { readConfig, type Config } from '../../src/lib/server/config';
 import { closeDatabase, openDatabase, type Database } from '../../src/lib/server/db/database';
 import { migrate } from '../../src/lib/server/db/migrate';
-import { seedSettings } from '../../src/lib/server/settings';
-import { ensureRollups } from '../../jobs/refresh';
+import { loadSettings, seedSettings } from '../../src/lib/server/settings';
+import { ensureFresh } from '../../src/lib/server/refresh/index';
 
 export interface TempDb {
 	dir: string;
@@ -28,7 +28,7 @@ export async function tempDb(env: Record<string, string> = {}): Promise<TempDb> 
 	const db = await openDatabase(config.dbPath);
 	await migrate(db);
 	await seedSettings(db, config);
-	await ensureRollups(db, 'Asia/Tehran');
+	await ensureFresh(db, await loadSettings(db));
 	return {
 		dir,
 		config,

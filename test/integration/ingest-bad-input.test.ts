@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runIngest, type RunSummary } from '../../jobs/ingest';
+import { runIngest, type RunSummary } from '../../src/lib/server/imports/ingest';
 import { inEnglish } from '../../src/lib/i18n/translate';
 
 /** A file outcome with its problems in English, as the CLI prints them. */
@@ -314,7 +314,7 @@ describe('other formats and layouts', () => {
 
 describe('what the scheduler sees', () => {
 	it('finds work only in dataset folders, and not in files still being written', async () => {
-		const { inboxHasWork } = await import('../../jobs/ingest');
+		const { inboxHasWork } = await import('../../src/lib/server/imports/ingest');
 		expect(inboxHasWork(t.config.inboxDir)).toBe(false);
 		fs.mkdirSync(t.config.inboxDir, { recursive: true });
 		fs.writeFileSync(path.join(t.config.inboxDir, 'loose.csv'), 'a\n');

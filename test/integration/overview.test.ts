@@ -3,7 +3,7 @@
  * (UTC+03:30) and its week starts on Saturday.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest } from '../../jobs/ingest';
+import { runIngest } from '../../src/lib/server/imports/ingest';
 import { getOverview, weekdayCounts } from '../../src/lib/server/overview/overview';
 import { tempDb, type TempDb } from '../helpers/temp-db';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest, type RunSummary } from '../../jobs/ingest';
+import { runIngest, type RunSummary } from '../../src/lib/server/imports/ingest';
 import { realDataAvailable, realDataDir, tempDb, type TempDb } from '../helpers/temp-db';
 
 const available = realDataAvailable();

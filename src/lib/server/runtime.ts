@@ -13,8 +13,8 @@ import { readConfig, type Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { loadSettings, saveSetting, seedSettings, type Settings } from './settings';
-import { ensureRollups } from '../../../jobs/refresh';
-import { inboxHasWork, ingestIsRunning, runIngest } from '../../../jobs/ingest';
+import { ensureFresh } from './refresh/index';
+import { inboxHasWork, ingestIsRunning, runIngest } from './imports/ingest';
 import { startScheduler, type Scheduler } from '../../../jobs/scheduler';
 import { unitHolidays, writeDemoData } from '../../../jobs/demo/generate';
 
@@ -97,7 +97,7 @@ async function start(): Promise<Runtime> {
 	await seedSettings(db, config);
 	await db.query('ingest/mark_interrupted_runs');
 	const settings = await loadSettings(db);
-	await ensureRollups(db, settings.unit.timeZone);
+	await ensureFresh(db, settings);
 
 	const rt: Runtime = {
 		config,

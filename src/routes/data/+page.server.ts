@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { runIngest } from '$jobs/ingest';
+import { runIngest } from '$lib/server/imports/ingest';
 import { getDataStatus } from '$lib/server/imports/status';
 import { uploadAndIngest, UploadError } from '$lib/server/imports/upload';
 import type { Actions, PageServerLoad } from './$types';

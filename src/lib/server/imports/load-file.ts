@@ -4,7 +4,7 @@
  * Rows that cannot be read are kept in import_rejects with line, column and reason; the good
  * rows load. Identical bytes already loaded are recognised by hash and not loaded again. A
  * file that cannot be read at all, or whose load fails midway, leaves the tables as they were
- * and is recorded as failed with the reason. Moving the file is the caller's job (jobs/ingest).
+ * and is recorded as failed with the reason. Moving the file is the caller's job (./ingest.ts).
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';

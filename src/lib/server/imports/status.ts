@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Problem, ProblemKey } from '../../i18n/translate';
-import { listInbox } from '../../../../jobs/ingest';
+import { listInbox } from './ingest';
 import type { Runtime } from '../runtime';
 import { DATASET_NAMES } from './datasets';
 

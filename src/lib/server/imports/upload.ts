@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runIngest, type RunSummary } from '../../../../jobs/ingest';
+import { runIngest, type RunSummary } from './ingest';
 import type { Runtime } from '../runtime';
 import { isDatasetName } from './datasets';
 

@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import crypto from 'node:crypto';
-import { runIngest } from '$jobs/ingest';
+import { runIngest } from '$lib/server/imports/ingest';
 import type { RequestHandler } from './$types';
 
 /**

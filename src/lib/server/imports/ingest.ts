@@ -8,14 +8,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../src/lib/server/db/database';
-import { DATASET_NAMES, isDatasetName, type DatasetName } from '../src/lib/server/imports/datasets';
-import { loadFile, type FileOutcome } from '../src/lib/server/imports/load-file';
-import { loadMappings } from '../src/lib/server/imports/mappings/index';
-import type { Config } from '../src/lib/server/config';
-import { inEnglish, problem, type Problem } from '../src/lib/i18n/translate';
-import { loadSettings } from '../src/lib/server/settings';
-import { refreshRollups } from './refresh';
+import type { Database } from '../db/database';
+import { DATASET_NAMES, isDatasetName, type DatasetName } from './datasets';
+import { loadFile, type FileOutcome } from './load-file';
+import { loadMappings } from './mappings/index';
+import type { Config } from '../config';
+import { inEnglish, problem, type Problem } from '../../i18n/translate';
+import { loadSettings } from '../settings';
+import { refreshAll } from '../refresh/index';
 
 export type Trigger = 'schedule' | 'manual' | 'cli' | 'startup';
 export type RunStatus = 'ok' | 'with_rejects' | 'with_failures' | 'failed';
@@ -146,7 +146,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 			summary.skipped += outcome.skipped;
 		}
 		if (summary.inserted + summary.updated > 0) {
-			await refreshRollups(db, settings.unit.timeZone);
+			await refreshAll(db, settings);
 			summary.refreshed = true;
 		}
 		const failed = summary.files.filter((f) => f.status === 'failed').length;

@@ -1,0 +1,71 @@
+/**
+ * The refresh job: rebuild the derived tables the dashboard reads (the calendar, the rollups,
+ * and each domain's own: SLA clocks, churn risk, peaks …) in one transaction, so a page never
+ * sees half a refresh and never aggregates raw rows per request where a derived table serves.
+ *
+ * Steps run in order. Every queries/refresh/rollup_*.sql is one rollup, run with the unit's
+ * time zone as $tz; a domain that needs TypeScript adds a step to STEPS.
+ */
+import crypto from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from '../db/database';
+import { execOn, queryOn } from '../db/database';
+import { queryNames } from '../db/queries';
+import type { Settings } from '../settings';
+import { refreshCalendar } from './calendar';
+
+export interface RefreshContext {
+	conn: DuckDBConnection;
+	settings: Settings;
+	/** The moment of this refresh ("now" for open tickets' clocks, silence, today's date). */
+	now: Date;
+}
+
+export interface RefreshStep {
+	name: string;
+	run: (ctx: RefreshContext) => Promise<void>;
+}
+
+export const ROLLUPS = queryNames('refresh').filter((n) => n.startsWith('refresh/rollup_'));
+
+const rollups: RefreshStep = {
+	name: 'rollups',
+	run: async ({ conn, settings }) => {
+		for (const name of ROLLUPS) await execOn(conn, name, { tz: settings.unit.timeZone });
+	}
+};
+
+/** In order: later steps may read what earlier ones built. */
+export const STEPS: RefreshStep[] = [{ name: 'calendar', run: refreshCalendar }, rollups];
+
+/** Settings the derived tables depend on (everything but the ingest schedule), as a short hash. */
+export function settingsHash(settings: Settings): string {
+	const { ingest: _ingest, ...relevant } = settings;
+	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
+}
+
+export async function refreshAll(db: Database, settings: Settings, now: Date = new Date()): Promise<void> {
+	await db.transaction(async (conn) => {
+		for (const step of STEPS) await step.run({ conn, settings, now });
+		await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
+	});
+}
+
+export interface RefreshState {
+	refreshedAt: string;
+	timeZone: string;
+	settingsHash: string | null;
+}
+
+export async function refreshState(db: Database): Promise<RefreshState | null> {
+	const rows = await db.withConnection((c) => queryOn<{ refreshed_at: string; time_zone: string; settings_hash: string | null }>(c, 'refresh/state'));
+	return rows[0] ? { refreshedAt: rows[0].refreshed_at, timeZone: rows[0].time_zone, settingsHash: rows[0].settings_hash } : null;
+}
+
+/** Rebuild when the derived tables were never built or were built for other settings. */
+export async function ensureFresh(db: Database, settings: Settings): Promise<boolean> {
+	const state = await refreshState(db);
+	if (state && state.settingsHash === settingsHash(settings)) return false;
+	await refreshAll(db, settings);
+	return true;
+}
