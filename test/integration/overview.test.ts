@@ -53,7 +53,7 @@ describe('overview', () => {
 		expect(o.tickets).toBe(2); // t1, t2 (t3 is 1 Nov)
 		// k1..k7 (k8 is 31 Oct): 7 calls, 6 incoming (k6 is outbound). Of the incoming: answered
 		// all but k3 (5); opened a case k1, k4, k7; follow-ups k2, k3; k5 not recorded.
-		expect(o.calls).toEqual({ total: 7, inbound: 6, inboundAnswered: 5, openedCase: 3, followUps: 2 });
+		expect(o.calls).toEqual({ total: 7, inbound: 6, inboundAnswered: 5, inboundAnsweredPct: (100 * 5) / 6, openedCase: 3, followUps: 2 });
 		expect(o.surveys).toEqual({ total: 3, nps: 2, csat: 1 }); // s4 is 1 Oct
 	});
 
@@ -64,11 +64,11 @@ describe('overview', () => {
 		const sun = o.callsByWeekday[1]!;
 		const mon = o.callsByWeekday[2]!;
 		// Saturday: k1, k2, k3 (21st) and k7 (14th); two Saturdays in the period.
-		expect(sat).toEqual({ weekday: 6, days: 2, calls: 4, openedCase: 2, followUps: 2, unknown: 0 });
+		expect(sat).toMatchObject({ weekday: 6, days: 2, calls: 4, openedCase: 2, followUps: 2, unknown: 0, perDay: 2, openedCasePerDay: 1 }); // 4 calls / 2 Saturdays
 		// Sunday: k4 (00:10 local) and k5; two Sundays (15th, 22nd).
-		expect(sun).toEqual({ weekday: 0, days: 2, calls: 2, openedCase: 1, followUps: 0, unknown: 1 });
+		expect(sun).toMatchObject({ weekday: 0, days: 2, calls: 2, openedCase: 1, followUps: 0, unknown: 1, unknownPerDay: 0.5 });
 		// Monday: only the outbound k6, which is not load on the support line; two Mondays (16th, 23rd).
-		expect(mon).toEqual({ weekday: 1, days: 2, calls: 0, openedCase: 0, followUps: 0, unknown: 0 });
+		expect(mon).toMatchObject({ weekday: 1, days: 2, calls: 0, openedCase: 0, followUps: 0, unknown: 0, perDay: 0 });
 		expect(o.callsByWeekday.slice(3).every((d) => d.calls === 0 && d.days === 1)).toBe(true);
 	});
 

@@ -80,22 +80,51 @@ export function weekdayName(dow: number, s: Pick<LocaleSettings, 'language' | 'c
 
 export type DayStyle = 'short' | 'medium' | 'long';
 
-/** An ISO day in the unit's calendar and language ("9 Azar 1405", "۱ آذر ۱۴۰۵"). */
+/**
+ * Parts joined back into text, without the era ("AP" after a Jalali year in English): the
+ * calendar is the unit's own, so naming its era on every date is noise.
+ */
+function withoutEra(parts: { type: string; value: string }[]): string {
+	const kept = parts.filter((p, i) => p.type !== 'era' && !(p.type === 'literal' && parts[i + 1]?.type === 'era'));
+	return kept.map((p) => p.value).join('').trim();
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const id = locale + JSON.stringify(options);
+	let f = formats.get(id);
+	if (!f) formats.set(id, (f = new Intl.DateTimeFormat(locale, options)));
+	return f;
+}
+
+/** An ISO day in the unit's calendar and language ("1 Azar 1405", "۱ آذر ۱۴۰۵"). */
 export function formatDay(day: string, s: Pick<LocaleSettings, 'language' | 'calendar'>, style: DayStyle = 'medium'): string {
-	return new Intl.DateTimeFormat(intlLocale(s), { dateStyle: style, timeZone: 'UTC' }).format(dayToDate(day));
+	return withoutEra(dateFormat(intlLocale(s), { dateStyle: style, timeZone: 'UTC' }).formatToParts(dayToDate(day)));
 }
 
 /** A span of days, shortened where Intl can ("1–30 Aban 1405"). */
 export function formatDayRange(from: string, to: string, s: Pick<LocaleSettings, 'language' | 'calendar'>): string {
-	const f = new Intl.DateTimeFormat(intlLocale(s), { dateStyle: 'medium', timeZone: 'UTC' });
-	return f.formatRange(dayToDate(from), dayToDate(to));
+	if (from === to) return formatDay(from, s);
+	return withoutEra(dateFormat(intlLocale(s), { dateStyle: 'medium', timeZone: 'UTC' }).formatRangeToParts(dayToDate(from), dayToDate(to)));
+}
+
+/** A month of the unit's calendar by name and year ("Azar 1405", "آذر ۱۴۰۵", "November 2026"). */
+export function formatMonth(day: string, s: Pick<LocaleSettings, 'language' | 'calendar'>, width: 'long' | 'short' = 'long'): string {
+	const parts = dateFormat(intlLocale(s), { month: width, year: 'numeric', timeZone: 'UTC' }).formatToParts(dayToDate(day));
+	// Month before year in both languages (Intl puts the Persian year first).
+	return `${parts.find((p) => p.type === 'month')!.value} ${parts.find((p) => p.type === 'year')!.value}`;
+}
+
+/** The year of a day in the unit's calendar, in the language's digits ("1405", "۱۴۰۵"). */
+export function formatYear(day: string, s: Pick<LocaleSettings, 'language' | 'calendar'>): string {
+	return dateFormat(intlLocale(s), { year: 'numeric', timeZone: 'UTC' }).formatToParts(dayToDate(day)).find((p) => p.type === 'year')!.value;
 }
 
 /** An instant (ISO text or Date) as date and time in the unit's zone and calendar. */
 export function formatInstant(instant: string | Date, s: LocaleSettings, style: 'short' | 'medium' = 'short'): string {
 	const d = typeof instant === 'string' ? new Date(instant.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')) : instant;
 	if (Number.isNaN(d.getTime())) return String(instant);
-	return new Intl.DateTimeFormat(intlLocale(s), { dateStyle: 'medium', timeStyle: style, timeZone: s.timeZone }).format(d);
+	return withoutEra(dateFormat(intlLocale(s), { dateStyle: 'medium', timeStyle: style, timeZone: s.timeZone }).formatToParts(d));
 }
 
 export function formatNumber(n: number, s: Pick<LocaleSettings, 'language'>, options: Intl.NumberFormatOptions = {}): string {

@@ -5,6 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Language, LocaleSettings } from '$lib/calendar';
+import { makeFormat, type Format } from '../format';
 import { translator, type Phrase, type Translate } from './translate';
 
 export * from './translate';
@@ -13,6 +14,8 @@ export interface I18n {
 	lang: Language;
 	locale: LocaleSettings;
 	t: Translate;
+	/** Format presets in this language and calendar (src/lib/format.ts). */
+	fmt: Format;
 	/** A stored problem or a validation message, in the reader's language. */
 	describe: (p: Phrase) => string;
 }
@@ -21,7 +24,7 @@ const KEY = Symbol('i18n');
 
 export function setI18n(locale: LocaleSettings): I18n {
 	const t = translator(locale.language);
-	const value: I18n = { lang: locale.language, locale, t, describe: (p) => t(p.key, p.params) };
+	const value: I18n = { lang: locale.language, locale, t, fmt: makeFormat(locale, t), describe: (p) => t(p.key, p.params) };
 	setContext(KEY, value);
 	return value;
 }

@@ -1,30 +1,33 @@
 /**
  * The Svelte action that owns an ECharts instance: created in the browser only (actions do
- * not run during server rendering), resized with its box, replaced wholesale on update
- * (notMerge, so a removed series really goes), disposed with the node.
- * Only the pieces the product's charts use are registered (echarts/core keeps the bundle small).
+ * not run during server rendering), after ECharts itself is loaded lazily (./echarts-setup),
+ * resized with its box, replaced wholesale on update (notMerge, so a removed series really
+ * goes), disposed with the node.
  */
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
-
-export type ChartOption = echarts.EChartsCoreOption;
+export type ChartOption = EChartsCoreOption;
 
 export function echart(node: HTMLElement, option: ChartOption) {
-	const instance = echarts.init(node, null, { renderer: 'svg' });
-	instance.setOption(option, { notMerge: true });
-	const observer = new ResizeObserver(() => instance.resize());
-	observer.observe(node);
+	let instance: EChartsType | null = null;
+	let latest = option;
+	let destroyed = false;
+	const observer = new ResizeObserver(() => instance?.resize());
+	void import('./echarts-setup').then(({ echarts }) => {
+		if (destroyed) return;
+		instance = echarts.init(node, null, { renderer: 'svg' });
+		instance.setOption(latest, { notMerge: true });
+		observer.observe(node);
+	});
 	return {
 		update(next: ChartOption) {
-			instance.setOption(next, { notMerge: true });
+			latest = next;
+			instance?.setOption(next, { notMerge: true });
 		},
 		destroy() {
+			destroyed = true;
 			observer.disconnect();
-			instance.dispose();
+			instance?.dispose();
 		}
 	};
 }

@@ -9,9 +9,9 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from './queries';
+import { paramNames, sql } from './queries';
 
-export type Params = Record<string, DuckDBValue>;
+export type Params = Record<string, DuckDBValue | undefined>;
 export type Row = Record<string, unknown>;
 
 /** The error DuckDB raises when another process holds the file. */
@@ -95,15 +95,27 @@ export class Database {
 	}
 }
 
+/**
+ * The values a named query uses, out of a larger set: a domain function passes all its
+ * filters and each query binds the ones it names. Undefined counts as null (filter not set).
+ */
+function bind(name: string, params?: Params): Record<string, DuckDBValue> | undefined {
+	if (!params) return undefined;
+	const used = paramNames(name);
+	const out: Record<string, DuckDBValue> = {};
+	for (const key of used) if (key in params) out[key] = params[key] === undefined ? null : params[key]!;
+	return out;
+}
+
 /** Run a named query on a given connection (inside a transaction, say). */
 export async function queryOn<T extends Row = Row>(conn: DuckDBConnection, name: string, params?: Params): Promise<T[]> {
-	const reader = await conn.runAndReadAll(sql(name), params);
+	const reader = await conn.runAndReadAll(sql(name), bind(name, params));
 	return reader.getRowObjectsJson() as T[];
 }
 
 /** Run a named statement on a connection, discarding any result. */
 export async function execOn(conn: DuckDBConnection, name: string, params?: Params): Promise<void> {
-	await conn.run(sql(name), params);
+	await conn.run(sql(name), bind(name, params));
 }
 
 const KEY = Symbol.for('care-dashboard.database');

@@ -45,3 +45,17 @@ export function queryNames(folder: string): string[] {
 	const prefix = folder.endsWith('/') ? folder : folder + '/';
 	return [...registry.keys()].filter((k) => k.startsWith(prefix)).sort();
 }
+
+const paramCache = new Map<string, Set<string>>();
+
+/** The $parameters a named query references (DuckDB refuses a bound value the statement does not use). */
+export function paramNames(name: string): Set<string> {
+	let names = paramCache.get(name);
+	if (!names) {
+		// Comments are left out: a header may mention a $param the statement does not use.
+		const text = sql(name).replace(/--[^\n]*/g, '');
+		names = new Set([...text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
+		paramCache.set(name, names);
+	}
+	return names;
+}

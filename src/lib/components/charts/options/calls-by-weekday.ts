@@ -9,8 +9,7 @@ import type { ChartOption } from '../echarts';
 export interface WeekdayBar {
 	/** Weekday label in the interface language, already in week order. */
 	label: string;
-	/** Days of this weekday in the period. */
-	days: number;
+	/** Average calls per day of this weekday (computed by the domain layer). */
 	openedCase: number;
 	followUps: number;
 	unknown: number;
@@ -26,17 +25,12 @@ export interface CallsByWeekdayLabels {
 
 export const SERIES_COLORS = { openedCase: '#0f5c5c', followUp: '#7fb8b0', unknown: '#9aa5b1' } as const;
 
-/** Average per day, one decimal; 0 when the period holds none of that weekday. */
-export function perDay(total: number, days: number): number {
-	return days > 0 ? Math.round((total / days) * 10) / 10 : 0;
-}
-
 export function callsByWeekdayOption(bars: WeekdayBar[], labels: CallsByWeekdayLabels, rtl = false): ChartOption {
 	const series: { name: string; key: keyof typeof SERIES_COLORS; values: number[] }[] = [];
 	const any = (pick: (b: WeekdayBar) => number) => bars.some((b) => pick(b) > 0);
-	if (any((b) => b.openedCase)) series.push({ name: labels.openedCase, key: 'openedCase', values: bars.map((b) => perDay(b.openedCase, b.days)) });
-	if (any((b) => b.followUps)) series.push({ name: labels.followUp, key: 'followUp', values: bars.map((b) => perDay(b.followUps, b.days)) });
-	if (any((b) => b.unknown) || series.length === 0) series.push({ name: labels.unknown, key: 'unknown', values: bars.map((b) => perDay(b.unknown, b.days)) });
+	if (any((b) => b.openedCase)) series.push({ name: labels.openedCase, key: 'openedCase', values: bars.map((b) => b.openedCase) });
+	if (any((b) => b.followUps)) series.push({ name: labels.followUp, key: 'followUp', values: bars.map((b) => b.followUps) });
+	if (any((b) => b.unknown) || series.length === 0) series.push({ name: labels.unknown, key: 'unknown', values: bars.map((b) => b.unknown) });
 	return {
 		aria: { enabled: true },
 		animation: false,
