@@ -8,6 +8,7 @@ import path from 'node:path';
 import { findChromium } from './chromium.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/** @param {string} name @param {string} fallback @returns {string} */
 const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const base = args[0] ?? 'http://127.0.0.1:3000';
 const out = args[1] ?? 'docs';
