@@ -40,5 +40,11 @@ create table alert_deliveries (
 	error varchar
 );
 
--- When an annotation was last changed on the Annotations page (null: as loaded or entered).
-alter table annotations add column edited_at timestamptz;
+-- When an annotation was last changed on the Annotations page (no row: as loaded or entered).
+-- A table of its own rather than a column added to annotations: DuckDB 1.5 cannot replay an
+-- ALTER TABLE … ADD COLUMN from its write-ahead log on a table with a default of now(), so a
+-- crash right after this migration would leave a database that does not open.
+create table annotation_edits (
+	annotation_id varchar primary key,
+	edited_at timestamptz not null
+);

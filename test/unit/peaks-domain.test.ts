@@ -8,7 +8,7 @@ import { serviceLevel } from '../../src/lib/server/staffing/erlang-c';
 describe('busiest spans of a heatmap', () => {
 	it('groups consecutive hours at 85% of the busiest cell per weekday, strongest first', () => {
 		// Saturday 9-11 at 10 and 9, Sunday 10 at 9; the other 165 cells 1: sum 28 + 165 = 193.
-		const cells = [];
+		const cells: { weekday: number; hour: number; perDay: number }[] = [];
 		for (let w = 0; w < 7; w++) for (let h = 0; h < 24; h++) cells.push({ weekday: w, hour: h, perDay: 1 });
 		const set = (w: number, h: number, v: number) => (cells.find((c) => c.weekday === w && c.hour === h)!.perDay = v);
 		set(6, 9, 10);

@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import { todayIn } from '../../calendar';
 import type { Phrase } from '../../i18n/translate';
-import type { Database } from '../db/database';
+import { execOn, queryOn, type Database } from '../db/database';
 import { listPeaks, type Peak } from '../peaks/peaks';
 import type { Settings } from '../settings';
 
@@ -133,12 +133,18 @@ export async function createAnnotation(db: Database, a: ValidAnnotation, timeZon
 
 /** Returns false when there is no such annotation. */
 export async function updateAnnotation(db: Database, id: string, a: ValidAnnotation, timeZone: string): Promise<boolean> {
-	const rows = await db.query('annotations/update', { id, kind: a.kind, title: a.title, description: a.description, starts_at: a.startsAt, ends_at: a.endsAt, tz: timeZone });
-	return rows.length > 0;
+	return db.transaction(async (conn) => {
+		const rows = await queryOn(conn, 'annotations/update', { id, kind: a.kind, title: a.title, description: a.description, starts_at: a.startsAt, ends_at: a.endsAt, tz: timeZone });
+		if (rows.length > 0) await execOn(conn, 'annotations/record_edit', { id });
+		return rows.length > 0;
+	});
 }
 
 export async function deleteAnnotation(db: Database, id: string): Promise<boolean> {
-	return (await db.query('annotations/delete', { id })).length > 0;
+	return db.transaction(async (conn) => {
+		await execOn(conn, 'annotations/forget_edit', { id });
+		return (await queryOn(conn, 'annotations/delete', { id })).length > 0;
+	});
 }
 
 export interface AnnotationsPage {
