@@ -9,6 +9,7 @@ create table peaks_days (
 	day date not null,
 	weekday integer not null,
 	day_kind varchar not null,
+	holiday boolean not null,
 	class varchar not null,
 	seq integer not null,           -- position of the day among the days of its class
 	working_index integer not null  -- number of working (not off) days up to this one
@@ -27,6 +28,8 @@ create table peaks_hourly (
 	metric varchar not null,        -- calls (incoming) | tickets (opened)
 	day date not null,
 	hour integer not null,          -- 0-23, the unit's local hour
+	weekday integer not null,       -- of day (0 = Sunday … 6 = Saturday), and whether it is a holiday:
+	holiday boolean not null,       -- copied from peaks_days so the heatmap reads one table
 	actual double not null,
 	expected double,                -- null: fewer reference days than peaks.minHistory
 	lower double,

@@ -8,6 +8,26 @@
 -- params: $window_hours DOUBLE (setting peaks.attributionHours); $from, $to DATE (null: all);
 --         $key VARCHAR (null: all); $metric VARCHAR (null: both); $unexplained BOOLEAN (true: only
 --         peaks no annotation explains); $limit INTEGER
+with episodes as (
+	select *, epoch(start_at) as start_s, epoch(end_at) as end_s
+	from peak_episodes
+	where ($from is null or last_day >= $from)
+		and ($to is null or first_day <= $to)
+		and ($key is null or key = $key)
+		and ($metric is null or metric = $metric)
+),
+spans as (
+	-- each annotation's span in epoch seconds: its start to its end (or start) plus the window
+	select id, epoch(starts_at) as start_s, epoch(coalesce(ends_at, starts_at)) + $window_hours * 3600 as end_s
+	from annotations
+),
+attribution as (
+	-- the explaining annotation: the latest starting at or before the peak, else the earliest after
+	select e.key, arg_min(sp.id, (case when sp.start_s <= e.start_s then 0 else 1e12 end) + abs(e.start_s - sp.start_s)) as annotation_id
+	from episodes e
+	join spans sp on sp.start_s < e.end_s and e.start_s < sp.end_s
+	group by e.key
+)
 select
 	e.key,
 	e.metric,
@@ -32,19 +52,9 @@ select
 	a.kind as annotation_kind,
 	a.title as annotation_title,
 	cast(a.starts_at as varchar) as annotation_starts_at
-from peak_episodes e
-left join lateral (
-	select id, kind, title, starts_at
-	from annotations an
-	where an.starts_at < e.end_at
-		and e.start_at < coalesce(an.ends_at, an.starts_at) + to_minutes(cast(round($window_hours * 60) as bigint))
-	order by case when an.starts_at <= e.start_at then 0 else 1 end, abs(epoch(e.start_at) - epoch(an.starts_at)), an.id
-	limit 1
-) a on true
-where ($from is null or e.last_day >= $from)
-	and ($to is null or e.first_day <= $to)
-	and ($key is null or e.key = $key)
-	and ($metric is null or e.metric = $metric)
-	and (not coalesce($unexplained, false) or a.id is null)
+from episodes e
+left join attribution x on x.key = e.key
+left join annotations a on a.id = x.annotation_id
+where not coalesce($unexplained, false) or a.id is null
 order by e.start_at desc
 limit coalesce($limit, 1000)

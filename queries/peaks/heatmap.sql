@@ -4,14 +4,12 @@
 -- Grain: metric × weekday (0 = Sunday … 6 = Saturday) × hour (0-23, the unit's local hour).
 -- params: $from DATE, $to DATE
 select
-	p.metric,
-	d.weekday,
-	p.hour,
-	cast(avg(p.actual) as double) as per_day,
+	metric,
+	weekday,
+	hour,
+	cast(avg(actual) as double) as per_day,
 	cast(count(*) as integer) as days
-from peaks_hourly p
-join peaks_days d on d.day = p.day
-join calendar_days c on c.day = p.day
-where p.day between $from and $to and not c.holiday
+from peaks_hourly
+where day between $from and $to and not holiday
 group by all
-order by p.metric, d.weekday, p.hour
+order by metric, weekday, hour

@@ -17,7 +17,7 @@ with bounds as (
 	)
 ),
 days as (
-	select c.day, c.weekday, c.day_kind, case when c.day_kind = 'off' then 'off' else c.day_kind || c.weekday end as class
+	select c.day, c.weekday, c.day_kind, c.holiday, case when c.day_kind = 'off' then 'off' else c.day_kind || c.weekday end as class
 	from calendar_days c, bounds b
 	where c.day between b.first_day and b.last_day
 )
@@ -25,6 +25,7 @@ select
 	day,
 	weekday,
 	day_kind,
+	holiday,
 	class,
 	cast(row_number() over (partition by class order by day) as integer) as seq,
 	cast(sum(case when day_kind = 'off' then 0 else 1 end) over (order by day) as integer) as working_index

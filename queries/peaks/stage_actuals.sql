@@ -15,6 +15,8 @@ select
 	m.metric,
 	d.day,
 	h.hour,
+	d.weekday,
+	d.holiday,
 	cast(coalesce(c.n, 0) as double) as actual,
 	cast(sum(coalesce(c.n, 0)) over (partition by m.metric, d.day order by h.hour) as double) as cum_actual
 from peaks_days d

@@ -34,7 +34,7 @@ export function weekdayHourHeatmapOption(input: HeatmapInput, labels: HeatmapLab
 			position: 'top',
 			formatter: (p: { value: [number, number, number] }) => labels.tooltip(input.weekdays[p.value[1]] ?? '', input.hours[p.value[0]] ?? '', labels.number(p.value[2]))
 		},
-		xAxis: { type: 'category', data: input.hours, inverse: rtl, splitArea: { show: true }, axisLabel: { interval: 2 } },
+		xAxis: { type: 'category', data: input.hours, inverse: rtl, splitArea: { show: true }, axisLabel: { interval: 'auto', hideOverlap: true } },
 		yAxis: { type: 'category', data: input.weekdays, inverse: true, position: rtl ? 'right' : 'left', splitArea: { show: true } },
 		visualMap: {
 			min: 0,
