@@ -92,19 +92,9 @@ export const volumeSource: AlertSource = {
 /** Every source the scheduler asks, in order. The SLA at-risk source joins once SLA clocks exist. */
 export const ALERT_SOURCES: AlertSource[] = [volumeSource];
 
-export interface StoredAlert {
+export interface StoredAlert extends AlertCandidate {
 	id: number;
-	key: string;
-	kind: AlertKind;
-	metric: string | null;
 	raisedAt: string;
-	peakKey: string | null;
-	windowStart: string | null;
-	windowEnd: string | null;
-	actual: number | null;
-	expected: number | null;
-	upper: number | null;
-	message: Phrase;
 	delivery: 'not_configured' | 'pending' | 'sent' | 'failed';
 	attempts: number;
 	lastError: string | null;
