@@ -29,6 +29,10 @@ describe('volume against the band', () => {
 		expect(count.type).toBe('line');
 		expect(count.markLine!.data).toEqual([expect.objectContaining({ xAxis: 1, label: expect.objectContaining({ formatter: 'Release 5.6' }) })]);
 		expect(count.markArea!.data).toHaveLength(1);
+		// On days (bars), a peak's days get a full-height bar behind theirs: 40 × 1.05 = 42.
+		const bars = volumeBandOption(points, labels, { kind: 'bar', peaks: [{ from: 1, to: 2, label: '' }] }).series as Series[];
+		expect(bars[0]).toMatchObject({ name: 'peak-days', data: ['-', 42, 42] });
+		expect(bars[4]!.markArea).toBeUndefined();
 	});
 	it('mirrors for right-to-left: category axis reversed, value axis and legend on the right', () => {
 		const option = volumeBandOption(points, labels, { kind: 'bar', rtl: true });

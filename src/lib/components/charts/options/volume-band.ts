@@ -47,6 +47,25 @@ export function volumeBandOption(
 	const actualData = points.map((p) => ({ value: p.actual, itemStyle: above(p) ? { color: BAND_COLORS.above } : undefined }));
 	const markers = options.markers ?? [];
 	const peaks = options.peaks ?? [];
+	// Days of a peak behind bars: a full-height bar of their own (exactly on the day's band; a
+	// markArea on a category axis starts and ends at band centres). On a line chart: a markArea.
+	const inPeak = (i: number) => peaks.some((p) => i >= p.from && i <= p.to);
+	const top = Math.max(1, ...points.map((p) => Math.max(p.actual, p.upper ?? 0))) * 1.05;
+	const peakBars =
+		options.kind === 'bar' && peaks.length
+			? [
+					{
+						name: 'peak-days',
+						type: 'bar',
+						barWidth: '100%',
+						barGap: '-100%',
+						silent: true,
+						tooltip: { show: false },
+						itemStyle: { color: BAND_COLORS.peak },
+						data: points.map((_, i) => (inPeak(i) ? top : '-'))
+					}
+				]
+			: [];
 	return {
 		aria: { enabled: true },
 		animation: false,
@@ -59,6 +78,7 @@ export function volumeBandOption(
 		xAxis: { type: 'category', data: points.map((p) => p.label), inverse: rtl, boundaryGap: options.kind === 'bar' },
 		yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => labels.number(v) } },
 		series: [
+			...peakBars,
 			// The band: an invisible series at the lower edge with the band's width stacked on it.
 			{ name: 'lower-edge', type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, data: points.map((p) => p.lower ?? '-'), silent: true },
 			{
@@ -84,7 +104,9 @@ export function volumeBandOption(
 			{
 				name: labels.actual,
 				type: options.kind,
+				barWidth: '60%',
 				barMaxWidth: 18,
+				barGap: '-100%',
 				symbolSize: 4,
 				itemStyle: { color: BAND_COLORS.actual },
 				lineStyle: { color: BAND_COLORS.actual, width: 1.5 },
@@ -100,9 +122,10 @@ export function volumeBandOption(
 							}))
 						}
 					: undefined,
-				markArea: peaks.length
-					? { silent: true, itemStyle: { color: BAND_COLORS.peak }, data: peaks.map((p) => [{ xAxis: p.from, name: p.label }, { xAxis: p.to }]) }
-					: undefined
+				markArea:
+					options.kind === 'line' && peaks.length
+						? { silent: true, itemStyle: { color: BAND_COLORS.peak }, data: peaks.map((p) => [{ xAxis: p.from, name: p.label }, { xAxis: p.to }]) }
+						: undefined
 			}
 		]
 	};
