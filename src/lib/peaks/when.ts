@@ -16,6 +16,11 @@ export function localDay(instant: string, timeZone: string): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(toDate(instant));
 }
 
+/** The local hour (0-23) of an instant in a zone. */
+export function localHour(instant: string, timeZone: string): number {
+	return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(toDate(instant)));
+}
+
 /** The local time of an instant ("16:00", "۱۶:۰۰"). */
 export function localTime(instant: string, locale: LocaleSettings): string {
 	const id = `${intlLocale(locale)} ${locale.timeZone}`;
