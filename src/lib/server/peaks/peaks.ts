@@ -4,7 +4,7 @@
  * the releases and incidents to mark on the charts. Everything is read from the tables the
  * refresh job builds (src/lib/server/peaks/refresh.ts); nothing here aggregates raw rows.
  */
-import { addDays, weekdayOrder, type LocaleSettings } from '../../calendar';
+import { addDays, hourIn, todayIn, weekdayOrder, type LocaleSettings } from '../../calendar';
 import type { ParamError } from '../../filters';
 import type { Database } from '../db/database';
 import { readFilters, type RequestFilters } from '../filters';
@@ -202,8 +202,11 @@ export async function getPeaksPage(
 	settings: Settings,
 	locale: Pick<LocaleSettings, 'timeZone' | 'weekStart'>,
 	range: { from: string; to: string },
-	options: { metric: Metric; peakKey: string | null; viewer: Viewer | null }
+	options: { metric: Metric; peakKey: string | null; viewer: Viewer | null; now?: Date }
 ): Promise<PeaksPage> {
+	const now = options.now ?? new Date();
+	const today = todayIn(locale.timeZone, now);
+	const thisHour = hourIn(locale.timeZone, now);
 	const { from, to } = range;
 	const selected = options.peakKey ? await getPeakDetail(db, settings, locale, options.peakKey, options.viewer) : null;
 	// The hourly chart: the selected peak's days, else the last days of the period.
@@ -231,7 +234,10 @@ export async function getPeaksPage(
 		metric,
 		heatmaps,
 		daily: daily.map((r) => ({ ...band(r), day: String(r.day), dayKind: r.day_kind as DayPoint['dayKind'] })),
-		hourly: hourly.map((r) => ({ ...band(r), day: String(r.day), hour: Number(r.hour) })),
+		// Today's hours still to come have no count yet (not a count of 0).
+		hourly: hourly
+			.map((r) => ({ ...band(r), day: String(r.day), hour: Number(r.hour) }))
+			.filter((h) => h.day < today || (h.day === today && h.hour <= thisHour)),
 		hourlyRange: { from: hourlyFrom, to: hourlyTo },
 		peaks,
 		annotations: annotations.map((r) => ({
