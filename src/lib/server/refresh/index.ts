@@ -13,6 +13,8 @@ import { execOn, queryOn } from '../db/database';
 import { queryNames } from '../db/queries';
 import type { Settings } from '../settings';
 import { refreshCalendar } from './calendar';
+import { refreshPeaks } from '../peaks/refresh';
+import { refreshStaffing } from '../staffing/refresh';
 
 export interface RefreshContext {
 	conn: DuckDBConnection;
@@ -36,11 +38,16 @@ const rollups: RefreshStep = {
 };
 
 /** In order: later steps may read what earlier ones built. */
-export const STEPS: RefreshStep[] = [{ name: 'calendar', run: refreshCalendar }, rollups];
+export const STEPS: RefreshStep[] = [
+	{ name: 'calendar', run: refreshCalendar },
+	rollups,
+	{ name: 'peaks', run: async (ctx) => void (await refreshPeaks(ctx)) },
+	{ name: 'staffing', run: refreshStaffing }
+];
 
-/** Settings the derived tables depend on (everything but the ingest schedule), as a short hash. */
+/** Settings the derived tables depend on (everything but the ingest schedule and the alerts), as a short hash. */
 export function settingsHash(settings: Settings): string {
-	const { ingest: _ingest, ...relevant } = settings;
+	const { ingest: _ingest, alerts: _alerts, ...relevant } = settings;
 	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 
