@@ -1,17 +1,20 @@
 /**
- * Command line: `npm run ingest` and `npm run demo-data`.
+ * Command line: `npm run ingest`, `npm run backup`, `npm run restore` and `npm run demo-data`.
  *
  * A DuckDB file has one writer process. When the server is running it owns the file, so
- * `ingest` asks it (POST /api/ingest with the token from <db>.server.json) to run the job;
- * when no server runs, the CLI opens the file itself for the length of the run.
+ * `ingest`, `backup` and `restore` ask it (POST /api/… with the token from <db>.server.json)
+ * to do the job; when no server runs, the CLI opens the file itself for the length of it.
  */
 import path from 'node:path';
 import { todayIn } from '../src/lib/calendar';
 import { inEnglish } from '../src/lib/i18n/translate';
 import { readConfig, type Config } from '../src/lib/server/config';
-import { closeDatabase, isLockError, openDatabase } from '../src/lib/server/db/database';
+import { closeDatabase, isLockError, openDatabase, type Database } from '../src/lib/server/db/database';
+import { backupDatabase, backupsDir, resolveBackup, type BackupResult } from '../src/lib/server/db/backup';
+import { restoreDatabase } from '../src/lib/server/maintenance';
 import { migrate } from '../src/lib/server/db/migrate';
 import { readRuntimeFile } from '../src/lib/server/runtime';
+import { setLogger } from '../src/lib/server/log';
 import { loadSettings, seedSettings } from '../src/lib/server/settings';
 import { writeDemoData } from './demo/generate';
 import { runIngest, type RunSummary } from '../src/lib/server/imports/ingest';
@@ -26,16 +29,31 @@ function printSummary(run: RunSummary) {
 	if (run.error) console.log(run.error.split('\n').map((l) => `  ! ${l}`).join('\n'));
 }
 
-async function ingestViaServer(config: Config): Promise<RunSummary | null> {
+/** Ask the running server to do a job (`what` names it for the user); null when no server runs. */
+async function viaServer<T>(config: Config, endpoint: string, what: string, body?: unknown): Promise<T | null> {
 	const server = readRuntimeFile(config);
 	if (!server) return null;
-	console.log(`the server (pid ${server.pid}) holds ${config.dbPath}; asking it to run the ingest at ${server.url}`);
-	const res = await fetch(`${server.url}/api/ingest`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` } });
-	if (!res.ok) throw new Error(`the server answered ${res.status}: ${await res.text()}`);
-	return (await res.json()) as RunSummary;
+	console.log(`the server (pid ${server.pid}) holds ${config.dbPath}; asking it to ${what} at ${server.url}`);
+	const res = await fetch(`${server.url}/api/${endpoint}`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${server.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+		body: body ? JSON.stringify(body) : undefined
+	});
+	if (!res.ok) {
+		const text = await res.text();
+		let message = text;
+		try {
+			message = (JSON.parse(text) as { error?: string; message?: string }).error ?? message;
+		} catch {
+			// plain text
+		}
+		throw new Error(`the server answered ${res.status}: ${message}`);
+	}
+	return (await res.json()) as T;
 }
 
-async function ingestHere(config: Config): Promise<RunSummary> {
+/** Open the database in this process for the length of `job` (no server holds it). */
+async function withDatabaseHere<T>(config: Config, what: string, job: (db: Database) => Promise<T>): Promise<T> {
 	let db;
 	try {
 		db = await openDatabase(config.dbPath, { memoryLimit: config.duckdbMemoryLimit });
@@ -43,24 +61,53 @@ async function ingestHere(config: Config): Promise<RunSummary> {
 		if (isLockError(e)) {
 			throw new Error(
 				`${config.dbPath} is held by another process and no running server answers for it (${(e as Error).message}). ` +
-					'Wait for that process to finish, or run the ingest from the Data page of the running server.'
+					`Wait for that process to finish, or ${what} through the running server.`
 			);
 		}
 		throw e;
 	}
 	try {
-		await migrate(db);
+		await migrate(db, { backupDir: backupsDir(config) });
 		await seedSettings(db, config);
-		return await runIngest(db, config, 'cli');
+		return await job(db);
 	} finally {
 		closeDatabase();
 	}
 }
 
 async function ingest(config: Config) {
-	const run = (await ingestViaServer(config)) ?? (await ingestHere(config));
+	const run =
+		(await viaServer<RunSummary>(config, 'ingest', 'run the ingest')) ?? (await withDatabaseHere(config, 'run the ingest', (db) => runIngest(db, config, 'cli')));
 	printSummary(run);
 	if (run.status === 'failed') process.exitCode = 1;
+}
+
+const option = (args: string[], name: string) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : undefined;
+};
+
+async function backup(config: Config, args: string[]) {
+	const to = option(args, 'to');
+	const result =
+		(await viaServer<BackupResult>(config, 'backup', 'write a backup', { to: to ? path.resolve(to) : undefined })) ??
+		(await withDatabaseHere(config, 'write a backup', (db) => backupDatabase(db, to ? path.resolve(to) : backupsDir(config), 'manual')));
+	const rows = Object.values(result.manifest.tables).reduce((a, b) => a + b, 0);
+	console.log(`backup written: ${result.path}`);
+	console.log(`  schema v${result.manifest.schemaVersion}, ${Object.keys(result.manifest.tables).length} tables, ${rows.toLocaleString('en')} rows, ${(result.bytes / 1024 / 1024).toFixed(1)} MB`);
+	console.log(`restore it with: npm run restore -- ${path.relative(process.cwd(), result.path) || result.path}`);
+}
+
+async function restore(config: Config, args: string[]) {
+	const name = args.find((a) => !a.startsWith('--')) ?? 'latest';
+	const backupPath = resolveBackup(name, backupsDir(config));
+	const viaHttp = await viaServer<{ backup: string; previous: string; schemaVersion: number; tables: Record<string, number> }>(config, 'restore', `restore ${backupPath}`, {
+		backup: backupPath
+	});
+	const result = viaHttp ?? (await restoreDatabase(config, backupPath));
+	const tables = 'tables' in result ? result.tables : result.manifest.tables;
+	console.log(`restored ${result.backup} (${Object.values(tables).reduce((a, b) => a + b, 0).toLocaleString('en')} rows; schema now v${result.schemaVersion})`);
+	console.log(`the database it replaced is kept as ${result.previous}`);
 }
 
 async function demoData(config: Config, args: string[]) {
@@ -71,7 +118,7 @@ async function demoData(config: Config, args: string[]) {
 		let timeZone = config.timeZone ?? 'Asia/Tehran';
 		try {
 			const db = await openDatabase(config.dbPath);
-			await migrate(db);
+			await migrate(db, { backupDir: backupsDir(config) });
 			timeZone = (await loadSettings(db)).unit.timeZone;
 			closeDatabase();
 		} catch {
@@ -88,12 +135,16 @@ async function demoData(config: Config, args: string[]) {
 }
 
 const [command, ...args] = process.argv.slice(2);
+// The command's own report goes to stdout; the structured log to stderr, warnings only unless CARE_LOG_LEVEL says otherwise.
+setLogger({ level: process.env.CARE_LOG_LEVEL || 'warn', destination: 2 });
 const config = readConfig();
 try {
 	if (command === 'ingest') await ingest(config);
+	else if (command === 'backup') await backup(config, args);
+	else if (command === 'restore') await restore(config, args);
 	else if (command === 'demo-data') await demoData(config, args);
 	else {
-		console.error('usage: tsx jobs/cli.ts ingest | demo-data [--as-of YYYY-MM-DD] [--load]');
+		console.error('usage: tsx jobs/cli.ts ingest | backup [--to FOLDER] | restore [FOLDER|NAME|latest] | demo-data [--as-of YYYY-MM-DD] [--load]');
 		process.exitCode = 2;
 	}
 } catch (e) {

@@ -7,6 +7,7 @@
  * comes as usual: nothing a job does can stop the scheduler.
  */
 import cron, { type ScheduledTask } from 'node-cron';
+import { log as logger } from '../src/lib/server/log';
 
 export interface Scheduler {
 	cron: string;
@@ -25,7 +26,7 @@ export function isValidCron(expression: string): boolean {
 }
 
 /** Run the jobs one after another, each failure logged and contained. */
-export async function runJobs(jobs: ScheduledJob[], log: (message: string, error: unknown) => void = (m, e) => console.error(m, e)): Promise<void> {
+export async function runJobs(jobs: ScheduledJob[], log: (message: string, error: unknown) => void = (m, e) => logger().error({ err: e }, m)): Promise<void> {
 	for (const job of jobs) {
 		try {
 			await job.run();

@@ -1,7 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { direction } from '$lib/calendar';
 import { negotiateLanguage } from '$lib/i18n';
 import { crossSiteFormReason } from '$lib/server/csrf';
+import { handleRequestLog, handleServerError } from '$lib/server/log';
 import { getRuntime, startRuntime, stopRuntime } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
@@ -10,7 +12,7 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown' as 'exit', (reason: unknown) => void stopRuntime(String(reason)));
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+const app: Handle = async ({ event, resolve }) => {
 	const refused = crossSiteFormReason(event.request.method, event.request.headers);
 	if (refused) return new Response(refused, { status: 403 });
 	const runtime = await getRuntime();
@@ -22,3 +24,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => html.replace('%lang%', language).replace('%dir%', direction(language))
 	});
 };
+
+export const handle = sequence(handleRequestLog, app);
+export const handleError = handleServerError;

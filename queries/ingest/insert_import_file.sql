@@ -1,11 +1,15 @@
 -- insert_import_file: record what happened to one file of an ingest run.
 -- params: one per column; status is loaded | with_rejects | duplicate | failed.
+-- $source_path: where it lay in the inbox; $stored_path: where it is being moved
+-- (processed/… or failed/…); $move_pending BOOLEAN: true until the move is done.
 insert into import_files (
 	id, run_id, dataset, mapping, file_name, stored_path, sha256, size_bytes, format, encoding,
 	status, rows_read, rows_inserted, rows_updated, rows_rejected, rows_skipped, rows_superseded,
-	duplicate_of, error, error_problem, notes, notes_problems, started_at, finished_at
+	duplicate_of, error, error_problem, notes, notes_problems, started_at, finished_at,
+	source_path, move_pending
 ) values (
 	$id, $run_id, $dataset, $mapping, $file_name, $stored_path, $sha256, $size_bytes, $format, $encoding,
 	$status, $rows_read, $rows_inserted, $rows_updated, $rows_rejected, $rows_skipped, $rows_superseded,
-	$duplicate_of, $error, cast($error_problem as json), $notes, cast($notes_problems as json), cast($started_at as timestamptz), now()
+	$duplicate_of, $error, cast($error_problem as json), $notes, cast($notes_problems as json), cast($started_at as timestamptz), now(),
+	$source_path, $move_pending
 )

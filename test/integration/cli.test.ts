@@ -55,6 +55,6 @@ describe('command line', () => {
 	it('says how to use it', () => {
 		const { code, out } = cli('frobnicate');
 		expect(code).toBe(2);
-		expect(out).toContain('usage: tsx jobs/cli.ts ingest | demo-data');
+		expect(out).toContain('usage: tsx jobs/cli.ts ingest | backup');
 	});
 });

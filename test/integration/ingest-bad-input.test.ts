@@ -314,7 +314,7 @@ describe('other formats and layouts', () => {
 
 describe('what the scheduler sees', () => {
 	it('finds work only in dataset folders, and not in files still being written', async () => {
-		const { inboxHasWork } = await import('../../src/lib/server/imports/ingest');
+		const { inboxHasWork } = await import('../../src/lib/server/imports/inbox');
 		expect(inboxHasWork(t.config.inboxDir)).toBe(false);
 		fs.mkdirSync(t.config.inboxDir, { recursive: true });
 		fs.writeFileSync(path.join(t.config.inboxDir, 'loose.csv'), 'a\n');

@@ -11,11 +11,16 @@ import path from 'node:path';
 import { addDays, todayIn } from '../calendar';
 import { readConfig, type Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/database';
-import { migrate } from './db/migrate';
+import { listMigrations, migrate, schemaVersion as readSchemaVersion } from './db/migrate';
+import { backupsDir } from './db/backup';
+import { problem } from '../i18n/translate';
+import { reportStorageProblem } from './storage';
 import { loadSettings, saveSetting, seedSettings, type Settings } from './settings';
 import { ensureFresh } from './refresh/index';
-import { inboxHasWork, ingestIsRunning, runIngest } from './imports/ingest';
+import { ingestIsRunning, recoverInterruptedRuns, runIngest, settlePendingMoves, stuckFiles } from './imports/ingest';
+import { inboxHasWork } from './imports/inbox';
 import { runAlerts } from './alerts/alerts';
+import { log } from './log';
 import { startScheduler, type Scheduler } from '../../../jobs/scheduler';
 import { unitHolidays, writeDemoData } from '../../../jobs/demo/generate';
 
@@ -81,10 +86,10 @@ async function loadDemoIfEmpty(rt: Runtime): Promise<void> {
 		const run = await runIngest(rt.db, rt.config, 'startup');
 		rt.demo.state = run.status === 'failed' ? 'failed' : 'loaded';
 		if (run.error) rt.demo.error = run.error;
-		console.log(`[demo] demo dataset as of ${asOf} loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s (run #${run.id}: ${run.inserted} rows)`);
+		log().info({ asOf, runId: run.id, rows: run.inserted, ms: Date.now() - t0 }, 'demo dataset loaded');
 	} catch (e) {
 		rt.demo = { state: 'failed', asOf, error: (e as Error).message };
-		console.error('[demo] could not load the demo dataset:', e);
+		log().error({ err: e }, 'could not load the demo dataset');
 	}
 }
 
@@ -93,12 +98,24 @@ type Pinned = { [KEY]?: Promise<Runtime> };
 
 async function start(): Promise<Runtime> {
 	const config = readConfig();
-	const db = await openDatabase(config.dbPath, { waitForLockMs: 60_000, memoryLimit: config.duckdbMemoryLimit });
-	const schemaVersion = await migrate(db);
-	await seedSettings(db, config);
-	await db.query('ingest/mark_interrupted_runs');
+	// A read-only data folder still serves the dashboard: the file is opened read-only.
+	const db = await openDatabase(config.dbPath, { waitForLockMs: 60_000, memoryLimit: config.duckdbMemoryLimit, readOnlyFallback: true });
+	let schemaVersion: number;
+	if (db.readOnly) {
+		schemaVersion = await readSchemaVersion(db);
+		const latest = Math.max(...listMigrations().map((m) => m.version));
+		if (schemaVersion < latest) throw new Error(`${config.dbPath} can only be opened read-only and needs migrations (schema v${schemaVersion}, this version needs v${latest}); make its folder writable`);
+		reportStorageProblem(problem('problem.dataReadOnly', { dir: config.dataDir }));
+	} else {
+		// A migration takes a backup first (db/migrate.ts) when the database already holds data.
+		schemaVersion = await migrate(db, { backupDir: backupsDir(config) });
+		await seedSettings(db, config);
+		// A crash may have cut off a run: count what it committed and finish its files' moves.
+		await recoverInterruptedRuns(db);
+		await settlePendingMoves(db, config);
+	}
 	const settings = await loadSettings(db);
-	await ensureFresh(db, settings);
+	if (!db.readOnly) await ensureFresh(db, settings);
 
 	const rt: Runtime = {
 		config,
@@ -112,9 +129,13 @@ async function start(): Promise<Runtime> {
 		startedAt: new Date()
 	};
 	const file: RuntimeFile = { pid: process.pid, url: serverUrl(), token: rt.token };
-	fs.writeFileSync(runtimeFilePath(config), JSON.stringify(file, null, 2), { mode: 0o600 });
+	try {
+		fs.writeFileSync(runtimeFilePath(config), JSON.stringify(file, null, 2), { mode: 0o600 });
+	} catch (e) {
+		log().warn({ err: e }, 'could not write the runtime file: `npm run ingest` cannot hand its work to this server');
+	}
 
-	if (config.scheduler === 'on') {
+	if (config.scheduler === 'on' && !db.readOnly) {
 		const expression = config.ingestCron ?? settings.ingest.cron;
 		// A file younger than 2 s may still be being copied in; the next tick takes it.
 		rt.scheduler = startScheduler(
@@ -122,15 +143,19 @@ async function start(): Promise<Runtime> {
 			settings.unit.timeZone,
 			async () => {
 				rt.lastScheduledCheck = new Date();
-				if (inboxHasWork(config.inboxDir, 2000)) await runIngest(db, config, 'schedule', { minAgeMs: 2000 });
+				const stuck = new Set((await stuckFiles(db)).map((s) => s.sourcePath));
+				if (inboxHasWork(config.inboxDir, 2000, Date.now(), stuck)) await runIngest(db, config, 'schedule', { minAgeMs: 2000 });
 			},
 			// After the ingest, on the freshest data: peaks under way today, webhook posts due.
 			[{ name: 'alerts', run: async () => runAlerts({ db, settings: await loadSettings(db), now: new Date() }) }]
 		);
 	}
 	// Not awaited: the server answers at once and the overview says the demo is loading.
-	if (config.demo === 'auto') void loadDemoIfEmpty(rt);
-	console.log(`[care] database ${config.dbPath} (schema v${schemaVersion}); inbox ${config.inboxDir}; scheduler ${rt.scheduler ? `"${rt.scheduler.cron}" in ${rt.scheduler.timeZone}` : 'off'}`);
+	if (config.demo === 'auto' && !db.readOnly) void loadDemoIfEmpty(rt);
+	log().info(
+		{ database: config.dbPath, schemaVersion, inbox: config.inboxDir, scheduler: rt.scheduler ? `${rt.scheduler.cron} (${rt.scheduler.timeZone})` : 'off' },
+		'care dashboard started'
+	);
 	return rt;
 }
 
@@ -167,5 +192,5 @@ export async function stopRuntime(reason = 'shutdown'): Promise<void> {
 		// already gone
 	}
 	closeDatabase();
-	console.log(`[care] stopped (${reason}); database closed`);
+	log().info({ reason }, `stopped (${reason}); database closed`);
 }

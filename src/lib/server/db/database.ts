@@ -9,6 +9,7 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
+import { log } from '../log';
 import { paramNames, sql } from './queries';
 
 export type Params = Record<string, DuckDBValue | undefined>;
@@ -19,45 +20,81 @@ export function isLockError(error: unknown): boolean {
 	return error instanceof Error && /Could not set lock on file/i.test(error.message);
 }
 
+/** DuckDB stopped this instance after a failed write of its own files (a checkpoint on a full disk). */
+export function isInvalidatedError(error: unknown): boolean {
+	return error instanceof Error && /database has been invalidated/i.test(error.message);
+}
+
+/** Opening read-write failed because the folder or file cannot be written. */
+function isNotWritableError(error: unknown): boolean {
+	return error instanceof Error && /(Read-only file system|Permission denied|read-only)/i.test(error.message);
+}
+
+/** Connections kept open between requests; more are opened on demand and closed after use. */
+const MAX_IDLE = 16;
+
 export class Database {
 	private idle: DuckDBConnection[] = [];
 	private closed = false;
+	/** Connections handed out and not yet given back. */
+	private active = 0;
+	/** Bumped when the instance is replaced; connections of an older one are closed, not pooled. */
+	private generation = 0;
+	/** While the instance is being replaced, new connections wait for this. */
+	private gate: Promise<void> | null = null;
+	private drained: (() => void) | null = null;
+	private reopening: Promise<void> | null = null;
 
 	constructor(
 		readonly path: string,
-		private instance: DuckDBInstance
+		private instance: DuckDBInstance,
+		private readonly options: OpenOptions = {},
+		/** True when the file could only be opened read-only (a read-only data folder): reads work, writes fail. */
+		readonly readOnly = false
 	) {}
 
-	private async acquire(): Promise<DuckDBConnection> {
+	private async acquire(): Promise<{ conn: DuckDBConnection; generation: number }> {
+		while (this.gate) await this.gate;
 		if (this.closed) throw new Error('the database is closed');
-		const conn = this.idle.pop() ?? (await this.instance.connect());
-		return conn;
+		this.active++;
+		try {
+			return { conn: this.idle.pop() ?? (await this.instance.connect()), generation: this.generation };
+		} catch (e) {
+			this.active--;
+			throw e;
+		}
 	}
 
-	private release(conn: DuckDBConnection) {
-		if (this.closed || this.idle.length >= 4) conn.closeSync();
+	private release(conn: DuckDBConnection, generation: number) {
+		this.active--;
+		if (this.closed || generation !== this.generation || this.idle.length >= MAX_IDLE) conn.closeSync();
 		else this.idle.push(conn);
+		if (this.active === 0) this.drained?.();
 	}
 
 	/** A connection outside the pool, for a long streamed read; the caller closes it. */
 	async connect(): Promise<DuckDBConnection> {
+		while (this.gate) await this.gate;
 		if (this.closed) throw new Error('the database is closed');
 		return this.instance.connect();
 	}
 
 	/** Run fn with a connection of its own (for a sequence of statements). */
 	async withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-		const conn = await this.acquire();
+		const { conn, generation } = await this.acquire();
 		try {
 			return await fn(conn);
+		} catch (e) {
+			if (isInvalidatedError(e)) void this.recover(e);
+			throw e;
 		} finally {
-			this.release(conn);
+			this.release(conn, generation);
 		}
 	}
 
 	/** Run fn inside BEGIN … COMMIT; any throw rolls the whole transaction back. */
 	async transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-		const conn = await this.acquire();
+		const { conn, generation } = await this.acquire();
 		let ok = false;
 		try {
 			await conn.run('BEGIN TRANSACTION');
@@ -65,6 +102,9 @@ export class Database {
 			await conn.run('COMMIT');
 			ok = true;
 			return result;
+		} catch (e) {
+			if (isInvalidatedError(e)) void this.recover(e);
+			throw e;
 		} finally {
 			if (!ok) {
 				try {
@@ -73,13 +113,61 @@ export class Database {
 					// the transaction may already be aborted; nothing more to undo
 				}
 			}
-			this.release(conn);
+			this.release(conn, generation);
 		}
 	}
 
-	/** Run a named query from queries/ with bound parameters and return its rows as JSON values. */
+	/**
+	 * Run a named query from queries/ with bound parameters and return its rows as JSON values.
+	 * A query that meets a stopped instance is run once more on the reopened one (it did not run).
+	 */
 	async query<T extends Row = Row>(name: string, params?: Params): Promise<T[]> {
-		return this.withConnection((conn) => queryOn<T>(conn, name, params));
+		try {
+			return await this.withConnection((conn) => queryOn<T>(conn, name, params));
+		} catch (e) {
+			if (!isInvalidatedError(e)) throw e;
+			await this.recover(e);
+			return this.withConnection((conn) => queryOn<T>(conn, name, params));
+		}
+	}
+
+	/**
+	 * DuckDB invalidates an instance after a failed write of its own files (a checkpoint on a
+	 * full disk). The file itself is intact (committed work is in it or in its WAL), so close
+	 * the instance and open the file again; the dashboard keeps serving reads.
+	 */
+	private recover(cause: unknown): Promise<void> {
+		this.reopening ??= this.reopen()
+			.then(() => logInvalidation(cause, null))
+			.catch((e) => logInvalidation(cause, e))
+			.finally(() => (this.reopening = null));
+		return this.reopening;
+	}
+
+	/**
+	 * Close the instance and open the file again, running `between` while it is closed (a
+	 * restore swaps the file there). Connections in use are waited for; new ones wait.
+	 */
+	async reopen(between?: () => Promise<void>): Promise<void> {
+		while (this.gate) await this.gate;
+		let open!: () => void;
+		this.gate = new Promise((r) => (open = r));
+		try {
+			while (this.active > 0) await new Promise<void>((r) => (this.drained = r));
+			this.drained = null;
+			for (const conn of this.idle) conn.closeSync();
+			this.idle = [];
+			this.instance.closeSync();
+			this.generation++;
+			try {
+				await between?.();
+			} finally {
+				this.instance = await createInstance(this.path, { ...this.options, waitForLockMs: Math.max(this.options.waitForLockMs ?? 0, 10_000) }, this.readOnly);
+			}
+		} finally {
+			this.gate = null;
+			open();
+		}
 	}
 
 	close() {
@@ -107,6 +195,11 @@ function bind(name: string, params?: Params): Record<string, DuckDBValue> | unde
 	return out;
 }
 
+function logInvalidation(cause: unknown, failed: unknown) {
+	if (failed) log().fatal({ err: failed, cause: (cause as Error).message }, 'the database stopped after a failed write and could not be reopened');
+	else log().error({ cause: (cause as Error).message }, 'the database stopped after a failed write (a full disk?) and was reopened');
+}
+
 /** Run a named query on a given connection (inside a transaction, say). */
 export async function queryOn<T extends Row = Row>(conn: DuckDBConnection, name: string, params?: Params): Promise<T[]> {
 	const reader = await conn.runAndReadAll(sql(name), bind(name, params));
@@ -126,6 +219,23 @@ export interface OpenOptions {
 	waitForLockMs?: number;
 	/** DuckDB's memory_limit, e.g. "1GB". */
 	memoryLimit?: string;
+	/** When the file cannot be opened for writing (a read-only folder), open it read-only instead of failing. */
+	readOnlyFallback?: boolean;
+}
+
+async function createInstance(dbPath: string, options: OpenOptions, readOnly: boolean): Promise<DuckDBInstance> {
+	const settings: Record<string, string> = {};
+	if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
+	if (readOnly) settings.access_mode = 'READ_ONLY';
+	const deadline = Date.now() + (options.waitForLockMs ?? 0);
+	for (;;) {
+		try {
+			return await DuckDBInstance.create(dbPath, Object.keys(settings).length ? settings : undefined);
+		} catch (error) {
+			if (!isLockError(error) || Date.now() >= deadline) throw error;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
 }
 
 /**
@@ -138,19 +248,17 @@ export async function openDatabase(dbPath: string, options: OpenOptions = {}): P
 	if (current && !current.isClosed && current.path === dbPath) return current;
 	if (current && !current.isClosed) current.close();
 
-	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-	const deadline = Date.now() + (options.waitForLockMs ?? 0);
-	for (;;) {
-		try {
-			const instance = await DuckDBInstance.create(dbPath, options.memoryLimit ? { memory_limit: options.memoryLimit } : undefined);
-			const db = new Database(dbPath, instance);
-			pinned[KEY] = db;
-			return db;
-		} catch (error) {
-			if (!isLockError(error) || Date.now() >= deadline) throw error;
-			await new Promise((r) => setTimeout(r, 500));
-		}
+	let db: Database;
+	try {
+		fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+		db = new Database(dbPath, await createInstance(dbPath, options, false), options);
+	} catch (error) {
+		if (!options.readOnlyFallback || !isNotWritableError(error) || !fs.existsSync(dbPath)) throw error;
+		log().error({ err: error, database: dbPath }, 'the database cannot be opened for writing: opened read-only (the dashboard shows what it has; nothing can be loaded)');
+		db = new Database(dbPath, await createInstance(dbPath, options, true), options, true);
 	}
+	pinned[KEY] = db;
+	return db;
 }
 
 /** The open database of this process, if any. */

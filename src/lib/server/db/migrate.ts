@@ -1,7 +1,10 @@
 /**
  * Versioned migrations: queries/migrations/NNN_name.sql, applied in order at start, each in
- * its own transaction together with its row in schema_migrations.
+ * its own transaction together with its row in schema_migrations. Before migrating a database
+ * that already holds a schema, a backup is taken (./backup.ts), so an upgrade can be undone.
  */
+import path from 'node:path';
+import { backupDatabase } from './backup';
 import type { Database } from './database';
 import { queryNames, sql } from './queries';
 
@@ -20,8 +23,13 @@ export function listMigrations(): Migration[] {
 	});
 }
 
+export interface MigrateOptions {
+	/** Where the backup before a migration goes (default: backups/ beside the database file). */
+	backupDir?: string;
+}
+
 /** Apply the migrations the database has not seen; returns the schema version reached. */
-export async function migrate(db: Database): Promise<number> {
+export async function migrate(db: Database, options: MigrateOptions = {}): Promise<number> {
 	await db.withConnection(async (conn) => {
 		await conn.run(
 			'create table if not exists schema_migrations (version integer primary key, name varchar not null, applied_at timestamptz not null default now())'
@@ -33,8 +41,11 @@ export async function migrate(db: Database): Promise<number> {
 		)
 	);
 	let version = Math.max(0, ...applied);
-	for (const m of listMigrations()) {
-		if (applied.has(m.version)) continue;
+	const pending = listMigrations().filter((m) => !applied.has(m.version));
+	if (pending.length && applied.size) {
+		await backupDatabase(db, options.backupDir ?? path.join(path.dirname(db.path), 'backups'), `pre-migration-v${version}`);
+	}
+	for (const m of pending) {
 		await db.transaction(async (conn) => {
 			await conn.run(m.text);
 			await conn.run('insert into schema_migrations (version, name) values ($version, $name)', { version: m.version, name: m.name });

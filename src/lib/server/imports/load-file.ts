@@ -7,12 +7,15 @@
  * and is recorded as failed with the reason. Moving the file is the caller's job (./ingest.ts).
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import fs from 'node:fs';
 import path from 'node:path';
 import { inEnglish, problem, type Problem } from '../../i18n/translate';
 import { execOn, type Database } from '../db/database';
+import { StorageError, storageProblemOf } from '../storage';
 import { DATASETS, keyFields, type DatasetName } from './datasets';
 import { chooseMapping, compileMapping, MappingError, nativeMapping, type MappingSpec } from './mapping';
 import { openReader } from './readers';
+import { explainFileError } from './reasons';
 import { sniffFile, UnreadableFileError, type Sniffed } from './sniff';
 
 export type FileStatus = 'loaded' | 'with_rejects' | 'duplicate' | 'failed';
@@ -36,6 +39,8 @@ export interface FileOutcome {
 	duplicateOf: number | null;
 	error: Problem | null;
 	notes: Problem[];
+	/** Where the file is to be kept, relative to the data folder (null: the caller keeps it). */
+	storedPath: string | null;
 }
 
 export interface LoadOptions {
@@ -53,6 +58,10 @@ export interface LoadOptions {
 	fallbackEncoding?: string;
 	/** Called inside the transaction once the rows are staged; a throw aborts the load (tests). */
 	afterStage?: (conn: DuckDBConnection) => Promise<void> | void;
+	/** Where the file lay in the inbox (recorded, so a move cut off by a crash is finished later). */
+	sourcePath?: string;
+	/** Where the file is to be moved once recorded, relative to the data folder, by its outcome. */
+	destination?: (status: FileStatus, id: number) => string;
 }
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
@@ -86,14 +95,17 @@ function appendNullable(a: DuckDBAppender, v: string | null | undefined) {
 	else a.appendVarchar(v);
 }
 
-async function recordOutcome(db: Database, o: FileOutcome, runId: number, startedAt: string, conn?: DuckDBConnection) {
+async function recordOutcome(db: Database, o: FileOutcome, runId: number, startedAt: string, options: LoadOptions, conn?: DuckDBConnection) {
+	o.storedPath = options.destination ? options.destination(o.status, o.id) : null;
 	const params = {
 		id: o.id,
 		run_id: runId,
 		dataset: o.dataset,
 		mapping: o.mapping,
 		file_name: o.fileName,
-		stored_path: null,
+		stored_path: o.storedPath,
+		source_path: options.sourcePath ?? null,
+		move_pending: o.storedPath !== null && options.sourcePath !== undefined,
 		sha256: o.sha256,
 		size_bytes: o.size,
 		format: o.format,
@@ -138,16 +150,27 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 		superseded: 0,
 		duplicateOf: null,
 		error: null,
-		notes: []
+		notes: [],
+		storedPath: null
+	};
+	const dataDir = path.dirname(db.path);
+	/** A full disk or a read-only folder stops the run (the file stays in the inbox); anything else is the file's. */
+	const storageOr = (e: unknown) => {
+		const storage = storageProblemOf(e, dataDir);
+		if (storage) throw new StorageError(storage, { cause: e });
 	};
 
 	let sniffed: Sniffed;
 	try {
+		// Never open anything but a regular file: reading a pipe would wait forever.
+		const stat = await fs.promises.lstat(file);
+		if (!stat.isFile()) throw new UnreadableFileError(problem(stat.isSymbolicLink() ? 'problem.inboxSymlink' : 'problem.inboxSpecial', { path: options.sourcePath ?? path.basename(file) }));
 		sniffed = await sniffFile(file, options.fallbackEncoding);
 	} catch (e) {
-		if (!(e instanceof UnreadableFileError)) throw e;
-		Object.assign(outcome, { sha256: e.sha256, size: e.size, error: e.problem });
-		await recordOutcome(db, outcome, runId, startedAt);
+		storageOr(e);
+		if (e instanceof UnreadableFileError) Object.assign(outcome, { sha256: e.sha256, size: e.size, error: e.problem });
+		else outcome.error = explainFileError(e);
+		await recordOutcome(db, outcome, runId, startedAt, options);
 		return outcome;
 	}
 	Object.assign(outcome, { sha256: sniffed.sha256, size: sniffed.size, format: sniffed.format, encoding: sniffed.encoding });
@@ -158,7 +181,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 		outcome.status = 'duplicate';
 		outcome.duplicateOf = earlier[0].id;
 		outcome.notes.push(problem('problem.sameContent', { file: earlier[0].file_name, id: String(earlier[0].id) }));
-		await recordOutcome(db, outcome, runId, startedAt);
+		await recordOutcome(db, outcome, runId, startedAt, options);
 		return outcome;
 	}
 
@@ -238,7 +261,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 				outcome.updated = distinct - outcome.inserted;
 				if (def.hasCustomer) await execOn(conn, 'ingest/create_stub_customers', { file_id: id });
 				outcome.status = outcome.rejected ? 'with_rejects' : 'loaded';
-				await recordOutcome(db, outcome, runId, startedAt, conn);
+				await recordOutcome(db, outcome, runId, startedAt, options, conn);
 				await execOn(conn, 'ingest/copy_rejects', { file_id: id });
 				await conn.run(statements.drop);
 			});
@@ -247,9 +270,10 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 			reader.close();
 		}
 	} catch (e) {
-		const why = e instanceof UnreadableFileError || e instanceof MappingError ? e.problem : problem('problem.loadUndone', { detail: (e as Error).message });
+		storageOr(e);
+		const why = e instanceof UnreadableFileError || e instanceof MappingError ? e.problem : explainFileError(e);
 		Object.assign(outcome, { status: 'failed', error: why, inserted: 0, updated: 0, superseded: 0, rejected: 0, skipped: 0 });
-		await recordOutcome(db, outcome, runId, startedAt);
+		await recordOutcome(db, outcome, runId, startedAt, options);
 		return outcome;
 	}
 }

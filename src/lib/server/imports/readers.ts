@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { problem } from '../../i18n/translate';
 import type { Database } from '../db/database';
 import { normalizeName, type SourceRecord } from './mapping';
+import { jsonDepth, MAX_JSON_DEPTH } from './reasons';
 import { UnreadableFileError, type Sniffed } from './sniff';
 
 export interface FileReader {
@@ -148,8 +149,15 @@ function objectRecord(obj: unknown, line: number | null, record: number, raw: ()
 	};
 }
 
+/** A JSON file is parsed whole; past this size it must be NDJSON (one record per line, streamed). */
+export const MAX_WHOLE_JSON_BYTES = 256 * 1024 * 1024;
+
 async function jsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
+	if (sniffed.size > MAX_WHOLE_JSON_BYTES) throw new UnreadableFileError(problem('problem.fileTooLargeToReadWhole', { sizeMb: Math.round(sniffed.size / 2 ** 20), maxMb: MAX_WHOLE_JSON_BYTES / 2 ** 20 }));
 	const text = new TextDecoder(sniffed.encoding ?? 'utf-8').decode(await fs.promises.readFile(file));
+	// Checked before parsing: deeply nested values overflow the stack of any recursive code after.
+	const nesting = jsonDepth(text);
+	if (nesting.line !== null) throw new UnreadableFileError(problem('problem.jsonTooDeep', { max: MAX_JSON_DEPTH, line: nesting.line }));
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -184,6 +192,10 @@ async function ndjsonReader(file: string, sniffed: Sniffed): Promise<FileReader>
 			line++;
 			if (text.trim() === '') continue;
 			record++;
+			if (jsonDepth(text).line !== null) {
+				onRecord({ line, record, raw: () => text, get: () => undefined, problem: problem('problem.jsonTooDeep', { max: MAX_JSON_DEPTH, line }) });
+				continue;
+			}
 			let obj: unknown;
 			try {
 				obj = JSON.parse(text);

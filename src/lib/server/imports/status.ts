@@ -3,10 +3,12 @@
  * schedule, and one file's rejected rows.
  */
 import path from 'node:path';
-import type { Problem, ProblemKey } from '../../i18n/translate';
-import { listInbox } from './ingest';
+import { problem, type Problem, type ProblemKey } from '../../i18n/translate';
+import { stuckFiles } from './ingest';
+import { listInbox, type SkippedEntry } from './inbox';
 import type { Runtime } from '../runtime';
 import { DATASET_NAMES } from './datasets';
+import { storageState } from '../storage';
 
 export interface RunRow {
 	id: number;
@@ -34,6 +36,8 @@ export interface FileRow {
 	mapping: string | null;
 	file_name: string;
 	stored_path: string | null;
+	/** Set (on one file's page) while its file still lies in the inbox, not yet moved out. */
+	pending_in_inbox?: string | null;
 	format: string | null;
 	encoding: string | null;
 	status: string;
@@ -87,17 +91,29 @@ function displayPath(p: string): string {
 export async function getDataStatus(rt: Runtime) {
 	const runs = (await rt.db.query('data/recent_runs', { limit: 20 })).map(toRun);
 	const files = (await rt.db.query('data/recent_files', { limit: 50 })).map(toFile);
-	const waiting = listInbox(rt.config.inboxDir).map((w) => ({
-		relative: w.relative,
-		dataset: w.dataset,
-		size: w.size,
-		modified: w.modified.toISOString()
-	}));
+	const listing = listInbox(rt.config.inboxDir);
+	// A file recorded but not yet moved out is not waiting: it is stuck, with the move's reason.
+	const stuck = new Map((await stuckFiles(rt.db)).map((s) => [s.sourcePath, s]));
+	const waiting = listing.waiting
+		.filter((w) => !stuck.has(w.relative))
+		.map((w) => ({ relative: w.relative, dataset: w.dataset, size: w.size, modified: w.modified.toISOString() }));
+	const skipped: SkippedEntry[] = [
+		...listing.skipped,
+		...listing.waiting
+			.filter((w) => stuck.has(w.relative))
+			.map((w) => {
+				const s = stuck.get(w.relative)!;
+				return { relative: w.relative, kind: 'stuck' as const, problem: s.problem ?? problem('problem.notMoved', { file: w.relative, id: s.id, code: 'other', detail: '' }) };
+			})
+	];
 	return {
 		datasets: DATASET_NAMES,
 		runs,
 		files,
 		waiting,
+		skipped,
+		storage: storageState(),
+		readOnly: rt.db.readOnly,
 		inbox: displayPath(rt.config.inboxDir),
 		schedule: rt.scheduler ? { cron: rt.scheduler.cron, timeZone: rt.scheduler.timeZone, nextRun: rt.scheduler.nextRun()?.toISOString() ?? null } : null
 	};
