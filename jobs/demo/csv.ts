@@ -1,19 +1,14 @@
 /**
  * CSV text (RFC 4180 quoting, "\n" line ends, UTF-8 without BOM) and an atomic file write:
  * the inbox scanner skips *.part files, so a file appears under its real name only when whole.
+ * These are input files for the product's own reader, written as the source systems would;
+ * CSVs for people to open in a spreadsheet go through src/lib/server/export/csv.ts (toCsv).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { csvField, type Cell } from '../../src/lib/server/export/csv';
 
-export type Cell = string | number | boolean | null | undefined;
-
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvField(value: Cell): string {
-	if (value === null || value === undefined) return '';
-	const s = typeof value === 'string' ? value : String(value);
-	return NEEDS_QUOTES.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField, type Cell };
 
 export function csvLine(cells: readonly Cell[]): string {
 	let line = '';

@@ -52,8 +52,9 @@ export interface IngestOptions {
 	minAgeMs?: number;
 	/** Test hook passed to every file's load (see load-file.ts). */
 	afterStage?: Parameters<typeof loadFile>[0]['afterStage'];
-	/** Test hook: called after a file's record is committed, before its move (crash tests). */
+	/** Test hooks: called after a file's record is committed, before and after its move (crash tests). */
 	beforeMove?: (outcome: FileOutcome) => Promise<void> | void;
+	afterMove?: (outcome: FileOutcome) => Promise<void> | void;
 }
 
 /** A file that loaded (or failed) but is still in the inbox because it could not be moved. */
@@ -90,9 +91,19 @@ async function sha256Of(file: string): Promise<string> {
  * Move a recorded file from the inbox to its stored path and say so in its record. A failure
  * is recorded on the import (and returned); the file stays pending and is not loaded again.
  */
-async function moveOut(db: Database, config: Config, id: number, from: string, storedPath: string, relative: string, runLog: Logger): Promise<Problem | null> {
+async function moveOut(
+	db: Database,
+	config: Config,
+	id: number,
+	from: string,
+	storedPath: string,
+	relative: string,
+	runLog: Logger,
+	afterMove?: () => Promise<void> | void
+): Promise<Problem | null> {
 	try {
 		moveFile(from, path.join(config.dataDir, storedPath));
+		await afterMove?.();
 	} catch (e) {
 		if (errnoCode(e) === 'ENOENT' && !fs.existsSync(from)) {
 			// Someone took the file away after it was loaded: nothing left to move.
@@ -238,7 +249,8 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 			);
 			await options.beforeMove?.(outcome);
 			if (outcome.storedPath) {
-				const moveFailed = await moveOut(db, config, outcome.id, waiting.path, outcome.storedPath, waiting.relative, runLog);
+				const moved = outcome;
+				const moveFailed = await moveOut(db, config, outcome.id, waiting.path, outcome.storedPath, waiting.relative, runLog, () => options.afterMove?.(moved));
 				if (moveFailed) problems.push(moveFailed);
 			}
 		}
