@@ -1,10 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { runIngest } from '$lib/server/imports/ingest';
-import { getDataStatus } from '$lib/server/imports/status';
-import { uploadAndIngest, UploadError } from '$lib/server/imports/upload';
+import { getDataStatus, uploadResult } from '$lib/server/imports/status';
+import { StorageError } from '$lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => getDataStatus(locals.runtime);
+export const load: PageServerLoad = async ({ locals, url }) => ({
+	...(await getDataStatus(locals.runtime)),
+	// The outcome of an upload made without JavaScript (/data/upload redirects here).
+	uploadResult: await uploadResult(locals.runtime, url.searchParams)
+});
 
 export const actions: Actions = {
 	run: async ({ locals }) => {
@@ -12,30 +16,7 @@ export const actions: Actions = {
 			const run = await runIngest(locals.runtime.db, locals.runtime.config, 'manual');
 			return { run: { id: run.id, status: run.status } };
 		} catch (e) {
-			return fail(500, { message: (e as Error).message });
-		}
-	},
-	upload: async ({ locals, request }) => {
-		const form = await request.formData();
-		const file = form.get('file');
-		const dataset = String(form.get('dataset') ?? '');
-		if (!(file instanceof File) || (file.size === 0 && file.name === '') || !dataset) return fail(400, { uploadMissing: true });
-		try {
-			const { run, fileName } = await uploadAndIngest(locals.runtime, dataset, file.name, new Uint8Array(await file.arrayBuffer()));
-			const outcome = run.files.find((f) => f.fileName === fileName) ?? null;
-			return {
-				upload: outcome && {
-					id: outcome.id,
-					fileName,
-					status: outcome.status,
-					inserted: outcome.inserted,
-					updated: outcome.updated,
-					rejected: outcome.rejected,
-					error: outcome.error
-				}
-			};
-		} catch (e) {
-			if (e instanceof UploadError) return fail(400, { refused: e.phrase });
+			if (e instanceof StorageError) return fail(507, { storage: e.problem });
 			return fail(500, { message: (e as Error).message });
 		}
 	}

@@ -88,6 +88,10 @@ export const en = {
 	'data.skip.unreadable': 'folder not readable',
 	'data.skip.stuck': 'loaded, not moved out',
 	'data.storagePaused': 'Loading is paused (since {since}): {reason}',
+	'data.uploading': 'Uploading and loading…',
+	'data.uploadTooLarge': 'The file is larger than the upload limit ({max} MB, set by BODY_SIZE_LIMIT). Copy it into the inbox folder instead.',
+	'data.uploadBroken': 'The upload was cut off before the whole file arrived ({detail}); nothing was kept. Try again.',
+	'data.uploadNotLoaded': 'The file is in the inbox but was not loaded yet:',
 	'data.storageReadOnly': 'The database is open read-only: the dashboard shows the data it has, and nothing can be loaded until the data folder is writable again and the server restarted.',
 } as const;
 
@@ -178,5 +182,9 @@ export const fa: Translation<typeof en> = {
 	'data.skip.unreadable': 'پوشهٔ ناخوانا',
 	'data.skip.stuck': 'وارد شده، بیرون برده نشده',
 	'data.storagePaused': 'ورود داده متوقف است (از {since}): {reason}',
+	'data.uploading': 'در حال بارگذاری و ورود…',
+	'data.uploadTooLarge': 'فایل از سقف بارگذاری بزرگ‌تر است ({max} مگابایت، با BODY_SIZE_LIMIT تنظیم می‌شود). به جای آن، فایل را در پوشهٔ صندوق ورودی کپی کنید.',
+	'data.uploadBroken': 'بارگذاری پیش از رسیدن کامل فایل قطع شد ({detail})؛ چیزی نگه داشته نشد. دوباره امتحان کنید.',
+	'data.uploadNotLoaded': 'فایل در صندوق ورودی است اما هنوز وارد نشده است:',
 	'data.storageReadOnly': 'پایگاه داده فقط‌خواندنی باز شده است: داشبورد داده‌های موجود را نشان می‌دهد و تا وقتی پوشهٔ داده دوباره نوشتنی نشود و سرور دوباره راه‌اندازی نشود چیزی وارد نمی‌شود.',
 };

@@ -3,7 +3,7 @@
  * schedule, and one file's rejected rows.
  */
 import path from 'node:path';
-import { problem, type Problem, type ProblemKey } from '../../i18n/translate';
+import { problem, type MessageKey, type Phrase, type Problem, type ProblemKey } from '../../i18n/translate';
 import { stuckFiles } from './ingest';
 import { listInbox, type SkippedEntry } from './inbox';
 import type { Runtime } from '../runtime';
@@ -124,4 +124,39 @@ export async function getFileWithRejects(rt: Runtime, id: number, limit: number)
 	if (!row) return null;
 	const rejects = (await rt.db.query('data/file_rejects', { id, limit })).map(toReject);
 	return { file: toFile(row), rejects };
+}
+
+/** Refusals an upload may come back with (anything else in the URL is ignored). */
+const REFUSALS = new Set(['data.uploadMissing', 'data.unknownDataset', 'data.uploadTooLarge', 'data.uploadBroken', 'problem.diskFull', 'problem.diskLow', 'problem.dataReadOnly']);
+
+export type UploadResult =
+	| { kind: 'file'; file: { id: number; fileName: string; status: string; inserted: number; updated: number; rejected: number; error: Problem | null } }
+	| { kind: 'refused'; phrase: Phrase }
+	| { kind: 'run'; problems: Problem[] }
+	| null;
+
+/** What /data/upload said, from the URL it redirected to (uploads made without JavaScript). */
+export async function uploadResult(rt: Runtime, params: URLSearchParams): Promise<UploadResult> {
+	const id = Number(params.get('upload'));
+	if (Number.isInteger(id) && id > 0) {
+		const [row] = await rt.db.query('data/file', { id });
+		if (!row) return null;
+		const f = toFile(row);
+		return {
+			kind: 'file',
+			file: { id: f.id, fileName: f.file_name, status: f.status, inserted: f.rows_inserted, updated: f.rows_updated, rejected: f.rows_rejected, error: f.error_problem }
+		};
+	}
+	const key = params.get('refused');
+	if (key && REFUSALS.has(key)) {
+		const phraseParams: Record<string, string> = {};
+		for (const [k, v] of params) if (k.startsWith('p.')) phraseParams[k.slice(2)] = v;
+		return { kind: 'refused', phrase: { key: key as MessageKey, params: phraseParams } };
+	}
+	const runId = Number(params.get('uploadRun'));
+	if (Number.isInteger(runId) && runId > 0) {
+		const runs = (await rt.db.query('data/recent_runs', { limit: 20 })).map(toRun);
+		return { kind: 'run', problems: runs.find((r) => r.id === runId)?.problems ?? [] };
+	}
+	return null;
 }

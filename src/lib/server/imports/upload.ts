@@ -1,22 +1,33 @@
 /**
- * A file uploaded from the browser goes through the same path as a dropped one: it is
- * written into inbox/<dataset>/ under a temporary name, renamed when complete (so a scheduled
- * run never sees half of it), and the ingest runs at once.
+ * A file uploaded from the browser goes through the same path as a dropped one. The request
+ * body is streamed to disk as it arrives (multipart parsed incrementally by busboy), never
+ * held in memory: into inbox/.uploads/ (hidden, so a scheduled run never sees it), then, once
+ * whole and its dataset known, renamed into inbox/<dataset>/ and the ingest runs at once.
  */
+import Busboy from 'busboy';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { runIngest, type RunSummary } from './ingest';
 import type { Runtime } from '../runtime';
 import { isDatasetName } from './datasets';
-
 import { inEnglishPhrase, type Phrase } from '../../i18n/translate';
+import { checkDataFolder, reportStorageProblem, storageProblemOf } from '../storage';
+import type { Problem } from '../../i18n/translate';
 
-/** A refused upload; `phrase` says why in the reader's language. */
+/** A refused upload; `phrase` says why in the reader's language, `status` is the HTTP status. */
 export class UploadError extends Error {
-	constructor(readonly phrase: Phrase) {
+	constructor(
+		readonly phrase: Phrase,
+		readonly status = 400
+	) {
 		super(inEnglishPhrase(phrase));
 	}
 }
+
 /** A file name safe to write into the inbox: no folders, no hidden or temporary names. */
 export function safeUploadName(name: string): string {
 	const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
@@ -24,17 +35,132 @@ export function safeUploadName(name: string): string {
 	return cleaned.slice(-120) || 'upload.csv';
 }
 
-export async function uploadAndIngest(rt: Runtime, dataset: string, name: string, bytes: Uint8Array): Promise<{ run: RunSummary; fileName: string }> {
-	if (!isDatasetName(dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset } });
-	const dir = path.join(rt.config.inboxDir, dataset);
-	fs.mkdirSync(dir, { recursive: true });
-	const wanted = safeUploadName(name);
-	const ext = path.extname(wanted);
-	let fileName = wanted;
-	for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
-	const part = path.join(dir, `.${fileName}.part`);
-	fs.writeFileSync(part, bytes);
-	fs.renameSync(part, path.join(dir, fileName));
-	const run = await runIngest(rt.db, rt.config, 'manual');
-	return { run, fileName };
+export interface UploadOutcome {
+	id: number;
+	fileName: string;
+	status: string;
+	inserted: number;
+	updated: number;
+	rejected: number;
+	error: Problem | null;
+}
+
+/** The largest upload, from BODY_SIZE_LIMIT (as adapter-node reads it: 512K, 512M, 1G, Infinity). */
+export function uploadLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
+	const v = (env.BODY_SIZE_LIMIT ?? '512M').trim();
+	if (/^infinity$/i.test(v)) return Infinity;
+	const m = /^(\d+)\s*([KMG]?)B?$/i.exec(v);
+	if (!m) return 512 * 1024 * 1024;
+	return Number(m[1]) * { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G'];
+}
+
+interface Received {
+	dataset: string;
+	name: string;
+	part: string | null;
+	bytes: number;
+}
+
+/** Stream a multipart body's one file to `part`, and read its text fields. */
+function receive(request: Request, part: string, limit: number): Promise<Received> {
+	return new Promise((resolve, reject) => {
+		const got: Received = { dataset: '', name: '', part: null, bytes: 0 };
+		let writing: Promise<void> | null = null;
+		let failed: unknown = null;
+		let bb: Busboy.Busboy;
+		try {
+			bb = Busboy({ headers: Object.fromEntries(request.headers), limits: { files: 1, fields: 10, fieldSize: 1024, fileSize: Number.isFinite(limit) ? limit : undefined } });
+		} catch {
+			reject(new UploadError({ key: 'data.uploadMissing' }));
+			return;
+		}
+		bb.on('field', (name, value) => {
+			if (name === 'dataset') got.dataset = value;
+		});
+		bb.on('file', (field, stream, info) => {
+			if (field !== 'file' || !info.filename) {
+				stream.resume();
+				return;
+			}
+			got.name = info.filename;
+			got.part = part;
+			stream.on('data', (chunk: Buffer) => (got.bytes += chunk.length));
+			stream.on('limit', () => (failed = new UploadError({ key: 'data.uploadTooLarge', params: { max: Math.round(limit / 1024 ** 2) } }, 413)));
+			writing = pipeline(stream, fs.createWriteStream(part)).catch((e) => {
+				failed ??= e;
+				stream.resume();
+			});
+		});
+		bb.on('error', (e) => reject(failed ?? e));
+		bb.on('close', () => {
+			void (async () => {
+				await writing;
+				if (failed) reject(failed);
+				else resolve(got);
+			})();
+		});
+		if (!request.body) {
+			reject(new UploadError({ key: 'data.uploadMissing' }));
+			return;
+		}
+		const body = Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>);
+		body.on('error', (e) => {
+			failed ??= e;
+			bb.destroy(e);
+		});
+		body.pipe(bb);
+	});
+}
+
+/**
+ * Receive an upload (multipart/form-data: a `dataset` field and a `file`), put it in the
+ * inbox and run the ingest. Refusals throw UploadError; nothing half-written stays behind.
+ */
+export async function receiveUpload(rt: Runtime, request: Request): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	const limit = uploadLimitBytes();
+	if (declared > limit) throw new UploadError({ key: 'data.uploadTooLarge', params: { max: Math.round(limit / 1024 ** 2) } }, 413);
+	// Room for the file and for loading it (about twice its size again).
+	const room = checkDataFolder(rt.config.dataDir, declared * 3);
+	if (room) {
+		reportStorageProblem(room);
+		throw new UploadError({ key: room.key, params: room.params }, 507);
+	}
+	const staging = path.join(rt.config.inboxDir, '.uploads');
+	fs.mkdirSync(staging, { recursive: true });
+	const part = path.join(staging, `${crypto.randomBytes(8).toString('hex')}.part`);
+	let got: Received;
+	try {
+		got = await receive(request, part, limit);
+	} catch (e) {
+		fs.rmSync(part, { force: true });
+		if (e instanceof UploadError) throw e;
+		const storage = storageProblemOf(e, rt.config.dataDir);
+		if (storage) {
+			reportStorageProblem(storage);
+			throw new UploadError({ key: storage.key, params: storage.params }, 507);
+		}
+		throw new UploadError({ key: 'data.uploadBroken', params: { detail: (e as Error).message } });
+	}
+	try {
+		if (!got.part || !got.dataset) throw new UploadError({ key: 'data.uploadMissing' });
+		if (!isDatasetName(got.dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset: got.dataset } });
+		const dir = path.join(rt.config.inboxDir, got.dataset);
+		fs.mkdirSync(dir, { recursive: true });
+		const wanted = safeUploadName(got.name);
+		const ext = path.extname(wanted);
+		let fileName = wanted;
+		for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
+		fs.renameSync(got.part, path.join(dir, fileName));
+		const run = await runIngest(rt.db, rt.config, 'manual');
+		const outcome = run.files.find((f) => f.dataset === got.dataset && f.fileName === fileName);
+		return {
+			run,
+			upload: outcome
+				? { id: outcome.id, fileName, status: outcome.status, inserted: outcome.inserted, updated: outcome.updated, rejected: outcome.rejected, error: outcome.error }
+				: null
+		};
+	} finally {
+		fs.rmSync(part, { force: true });
+	}
 }

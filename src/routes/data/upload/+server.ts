@@ -1,0 +1,25 @@
+import { json, redirect } from '@sveltejs/kit';
+import { receiveUpload, UploadError } from '$lib/server/imports/upload';
+import type { RequestHandler } from './$types';
+
+/**
+ * POST /data/upload: the Data page's upload form (multipart/form-data: dataset, then file).
+ * The body is streamed to disk, not buffered (a SvelteKit form action would read it whole).
+ * With JavaScript the page posts with `accept: application/json` and shows the answer in
+ * place; without, the browser follows a redirect back to /data, which shows the outcome.
+ */
+export const POST: RequestHandler = async ({ locals, request }) => {
+	const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
+	try {
+		const { run, upload } = await receiveUpload(locals.runtime, request);
+		if (wantsJson) return json({ upload, problems: upload ? [] : run.problems });
+		redirect(303, upload ? `/data?upload=${upload.id}` : `/data?uploadRun=${run.id}`);
+	} catch (e) {
+		if (!(e instanceof UploadError)) throw e;
+		locals.log.warn({ reason: e.message }, 'upload refused');
+		if (wantsJson) return json({ refused: e.phrase }, { status: e.status });
+		const params = new URLSearchParams({ refused: e.phrase.key });
+		for (const [k, v] of Object.entries(e.phrase.params ?? {})) params.set(`p.${k}`, String(v));
+		redirect(303, `/data?${params}`);
+	}
+};
