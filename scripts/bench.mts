@@ -1,5 +1,5 @@
 /**
- * Benchmark: `npm run bench [-- --rows 1000000] [--startup]`
+ * Benchmark: `npm run bench [-- --rows 1000000] [--startup] [--load] [--only-load]`
  *
  * 1. ingest: a synthetic calls file of N rows in the product's layout (1% of them bad) into
  *    a fresh database: wall time, rows per second, peak memory (max RSS of this process);
@@ -10,6 +10,8 @@
  *    target ≤ 30 ms), and one peak's detail;
  * 4. --startup: `npm start` on an empty data folder with no build: seconds until the demo
  *    dataset is loaded and the overview answers (the 60-second target of the README).
+ * 4. --load: dashboard requests under 50 and 100 concurrent clients, idle and during an
+ *    ingest (scripts/bench-load.mts); --only-load skips 1 and 2.
  * Figures are recorded in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
@@ -159,5 +161,6 @@ async function benchStartup() {
 }
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, node ${process.version}; DuckDB memory_limit ${process.env.CARE_DUCKDB_MEMORY_LIMIT ?? 'default (80% of RAM)'}`);
-await benchIngest();
+if (!process.argv.includes('--only-load')) await benchIngest();
 if (process.argv.includes('--startup')) await benchStartup();
+if (process.argv.includes('--load') || process.argv.includes('--only-load')) await (await import('./bench-load.mts')).benchLoad();

@@ -6,10 +6,8 @@
 -- (processed/… or failed/…); move_pending stays true until the file is there.
 
 alter table import_files add column source_path varchar;     -- path inside the inbox: <dataset>/[<mapping>/]<name>
-alter table import_files add column move_pending boolean default false;
+-- No default: DuckDB 1.5 refuses to commit a further ALTER of a table with rows after an
+-- ADD COLUMN … DEFAULT in the same transaction. Null (older records) means not pending.
+alter table import_files add column move_pending boolean;
 alter table import_files add column move_problem json;       -- {key, params}: why the last move failed
-
--- Files recorded before this version and never moved (a crash between commit and move):
--- look for them where such files lay, <dataset>/<name>; settling checks their hash first.
-update import_files set source_path = dataset || '/' || file_name, move_pending = true
-where stored_path is null;
+-- Older records are settled by 015 (DuckDB does not update a table altered in the same transaction).

@@ -45,7 +45,7 @@ function dayToDate(day: string): Date {
 
 /** Today's date in a time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-	const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+	const parts = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
 	const get = (t: string) => parts.find((p) => p.type === t)!.value;
 	return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -81,7 +81,7 @@ export function weekdayOrder(weekStart: number): number[] {
 /** Name of a weekday (0 = Sunday … 6 = Saturday) in the interface language. */
 export function weekdayName(dow: number, s: Pick<LocaleSettings, 'language' | 'calendar'>, width: 'long' | 'short' = 'long'): string {
 	// 2024-01-07 was a Sunday.
-	return new Intl.DateTimeFormat(intlLocale(s), { weekday: width, timeZone: 'UTC' }).format(dayToDate(addDays('2024-01-07', dow)));
+	return dateFormat(intlLocale(s), { weekday: width, timeZone: 'UTC' }).format(dayToDate(addDays('2024-01-07', dow)));
 }
 
 export type DayStyle = 'short' | 'medium' | 'long';
@@ -95,6 +95,8 @@ function withoutEra(parts: { type: string; value: string }[]): string {
 	return kept.map((p) => p.value).join('').trim();
 }
 
+// Building an Intl formatter costs far more than using one (it loads locale data): keep one
+// per locale and options for the life of the process (every page formats dozens of values).
 const formats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 	const id = locale + JSON.stringify(options);
@@ -108,10 +110,21 @@ export function formatDay(day: string, s: Pick<LocaleSettings, 'language' | 'cal
 	return withoutEra(dateFormat(intlLocale(s), { dateStyle: style, timeZone: 'UTC' }).formatToParts(dayToDate(day)));
 }
 
+const ranges = new Map<string, string>();
+
 /** A span of days, shortened where Intl can ("1–30 Aban 1405"). */
 export function formatDayRange(from: string, to: string, s: Pick<LocaleSettings, 'language' | 'calendar'>): string {
 	if (from === to) return formatDay(from, s);
-	return withoutEra(dateFormat(intlLocale(s), { dateStyle: 'medium', timeZone: 'UTC' }).formatRangeToParts(dayToDate(from), dayToDate(to)));
+	// formatRange is slow (~0.3 ms) and pages show the same few spans over and over.
+	const locale = intlLocale(s);
+	const key = `${locale} ${from} ${to}`;
+	let text = ranges.get(key);
+	if (text === undefined) {
+		text = withoutEra(dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRangeToParts(dayToDate(from), dayToDate(to)));
+		if (ranges.size >= 1000) ranges.clear();
+		ranges.set(key, text);
+	}
+	return text;
 }
 
 /** A month of the unit's calendar by name and year ("Azar 1405", "آذر ۱۴۰۵", "November 2026"). */
@@ -133,8 +146,13 @@ export function formatInstant(instant: string | Date, s: LocaleSettings, style: 
 	return withoutEra(dateFormat(intlLocale(s), { dateStyle: 'medium', timeStyle: style, timeZone: s.timeZone }).formatToParts(d));
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(n: number, s: Pick<LocaleSettings, 'language'>, options: Intl.NumberFormatOptions = {}): string {
-	return new Intl.NumberFormat(BASE_LOCALE[s.language], options).format(n);
+	const id = s.language + JSON.stringify(options);
+	let f = numberFormats.get(id);
+	if (!f) numberFormats.set(id, (f = new Intl.NumberFormat(BASE_LOCALE[s.language], options)));
+	return f.format(n);
 }
 
 /** Week information of a locale from Intl (first day 1 = Monday … 7 = Sunday), when the runtime knows it. */

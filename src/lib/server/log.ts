@@ -42,11 +42,14 @@ export function setLogger(options: { level?: string; destination?: DestinationSt
 }
 
 const GIVEN_ID = /^[\w.:-]{1,64}$/;
+// Ids of this process: a random prefix (so two runs of the server never share ids) and a counter.
+const ID_PREFIX = crypto.randomBytes(3).toString('hex');
+let sequenceNo = 0;
 
-/** A request id: the proxy's X-Request-Id when it looks like one, else a new random one. */
+/** A request id: the proxy's X-Request-Id when it looks like one, else a new one of this process. */
 export function requestIdFor(headers: Headers): string {
 	const given = headers.get('x-request-id');
-	return given && GIVEN_ID.test(given) ? given : crypto.randomBytes(6).toString('hex');
+	return given && GIVEN_ID.test(given) ? given : `${ID_PREFIX}-${(++sequenceNo).toString(36)}`;
 }
 
 /**

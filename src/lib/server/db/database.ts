@@ -32,6 +32,8 @@ function isNotWritableError(error: unknown): boolean {
 
 /** Connections kept open between requests; more are opened on demand and closed after use. */
 const MAX_IDLE = 16;
+/** Distinct cachedQuery results kept (query and parameters); the least recently used go first. */
+const MAX_CACHED = 500;
 
 export class Database {
 	private idle: DuckDBConnection[] = [];
@@ -44,6 +46,8 @@ export class Database {
 	private gate: Promise<void> | null = null;
 	private drained: (() => void) | null = null;
 	private reopening: Promise<void> | null = null;
+	/** Results of cachedQuery, valid until the next committed transaction (see there). */
+	private cache = new Map<string, Promise<Row[]>>();
 
 	constructor(
 		readonly path: string,
@@ -101,6 +105,7 @@ export class Database {
 			const result = await fn(conn);
 			await conn.run('COMMIT');
 			ok = true;
+			this.cache.clear();
 			return result;
 		} catch (e) {
 			if (isInvalidatedError(e)) void this.recover(e);
@@ -132,6 +137,30 @@ export class Database {
 	}
 
 	/**
+	 * A named query over derived tables (the rollups, the calendar, each domain's refresh
+	 * tables), answered from memory until the next committed transaction. Derived tables are
+	 * only ever written inside db.transaction (refresh/index.ts), so a result cannot go stale;
+	 * identical requests arriving together share one query. Never use it for tables written
+	 * outside a transaction (settings, import records, follow-ups): use query(). The rows are
+	 * shared between callers: read them, never change them.
+	 */
+	cachedQuery<T extends Row = Row>(name: string, params?: Params): Promise<T[]> {
+		const key = params ? `${name}\u0000${JSON.stringify(params, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}` : name;
+		let hit = this.cache.get(key);
+		if (hit) {
+			// Most recently used last: the Map's order is the eviction order.
+			this.cache.delete(key);
+			this.cache.set(key, hit);
+		} else {
+			hit = this.query(name, params);
+			this.cache.set(key, hit);
+			if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+			hit.catch(() => this.cache.get(key) === hit && this.cache.delete(key));
+		}
+		return hit as Promise<T[]>;
+	}
+
+	/**
 	 * DuckDB invalidates an instance after a failed write of its own files (a checkpoint on a
 	 * full disk). The file itself is intact (committed work is in it or in its WAL), so close
 	 * the instance and open the file again; the dashboard keeps serving reads.
@@ -159,6 +188,7 @@ export class Database {
 			this.idle = [];
 			this.instance.closeSync();
 			this.generation++;
+			this.cache.clear();
 			try {
 				await between?.();
 			} finally {

@@ -2,7 +2,7 @@
  * The overview: headline numbers and calls by weekday for a period of local days.
  * Shared by the page and its JSON endpoint (/api/overview).
  */
-import { addDays, weekdayOf, weekdayOrder } from '../../calendar';
+import { daysBetween, weekdayOf, weekdayOrder } from '../../calendar';
 import type { Database } from '../db/database';
 import type { DateRange } from '../../filters';
 import { readFilters } from '../filters';
@@ -40,10 +40,12 @@ export interface Overview {
 	dataExtent: { firstDay: string; lastDay: string } | null;
 }
 
-/** How many of each weekday (0-6) a period of days holds. */
+/** How many of each weekday (0-6) a period of days holds: whole weeks, then the days left over from its first weekday on. */
 export function weekdayCounts(range: DateRange): number[] {
-	const counts = [0, 0, 0, 0, 0, 0, 0];
-	for (let d = range.from; d <= range.to; d = addDays(d, 1)) counts[weekdayOf(d)]!++;
+	const total = daysBetween(range.from, range.to) + 1;
+	const counts = Array<number>(7).fill(Math.floor(total / 7));
+	const first = weekdayOf(range.from);
+	for (let i = 0; i < total % 7; i++) counts[(first + i) % 7]!++;
 	return counts;
 }
 
@@ -61,12 +63,12 @@ interface Headline {
 
 export async function getOverview(db: Database, range: DateRange, weekStart: number): Promise<Overview> {
 	const params = { from: range.from, to: range.to };
-	const [headline] = await db.query<Headline & Record<string, unknown>>('overview/headline_counts', params);
-	const byWeekday = await db.query<{ weekday: number; calls: number; opened_case: number; follow_ups: number; case_unknown: number }>(
-		'overview/calls_by_weekday',
-		params
-	);
-	const [extent] = await db.query<{ first_day: string | null; last_day: string | null }>('overview/data_extent');
+	// Rollup reads: cached until the next refresh, and run side by side on their own connections.
+	const [[headline], byWeekday, [extent]] = await Promise.all([
+		db.cachedQuery<Headline & Record<string, unknown>>('overview/headline_counts', params),
+		db.cachedQuery<{ weekday: number; calls: number; opened_case: number; follow_ups: number; case_unknown: number }>('overview/calls_by_weekday', params),
+		db.cachedQuery<{ first_day: string | null; last_day: string | null }>('overview/data_extent')
+	]);
 	const days = weekdayCounts(range);
 	const h = headline!;
 	const totalDays = days.reduce((a, b) => a + b, 0);

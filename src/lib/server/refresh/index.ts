@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/database';
-import { execOn, queryOn } from '../db/database';
+import { execOn } from '../db/database';
 import { queryNames } from '../db/queries';
 import type { Settings } from '../settings';
 import { refreshCalendar } from './calendar';
@@ -65,7 +65,8 @@ export interface RefreshState {
 }
 
 export async function refreshState(db: Database): Promise<RefreshState | null> {
-	const rows = await db.withConnection((c) => queryOn<{ refreshed_at: string; time_zone: string; settings_hash: string | null }>(c, 'refresh/state'));
+	// rollup_state is written only inside refreshAll's transaction: safe to cache until the next one.
+	const rows = await db.cachedQuery<{ refreshed_at: string; time_zone: string; settings_hash: string | null }>('refresh/state');
 	return rows[0] ? { refreshedAt: rows[0].refreshed_at, timeZone: rows[0].time_zone, settingsHash: rows[0].settings_hash } : null;
 }
 
