@@ -11,12 +11,15 @@ import path from 'node:path';
 
 const tsx = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
 
+// The commands below start tsx and DuckDB: on a busy 2-core machine that takes a while.
+test.describe.configure({ timeout: 300_000 });
+
 test('npm run ingest asks the running server to load the inbox', async ({ request }) => {
 	const dir = process.env.CARE_E2E_DIR!;
-	await expect.poll(async () => (await (await request.get('/api/health')).json()).demo.state, { timeout: 90_000 }).toBe('loaded');
+	await expect.poll(async () => (await (await request.get('/api/health')).json()).demo.state, { timeout: 280_000 }).toBe('loaded');
 	fs.mkdirSync(path.join(dir, 'inbox', 'annotations'), { recursive: true });
 	fs.writeFileSync(path.join(dir, 'inbox', 'annotations', 'release.csv'), 'id,kind,starts_at,title\nA-e2e,release,2026-11-21T08:00:00+03:30,Release 9.9\n');
-	const r = spawnSync(process.execPath, [tsx, 'jobs/cli.ts', 'ingest'], { env: { ...process.env, CARE_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+	const r = spawnSync(process.execPath, [tsx, 'jobs/cli.ts', 'ingest'], { env: { ...process.env, CARE_DATA_DIR: dir }, encoding: 'utf8', timeout: 240_000 });
 	expect(r.stdout).toMatch(/the server \(pid \d+\) holds .*care\.duckdb; asking it to run the ingest/);
 	expect(r.stdout).toMatch(/ingest run #\d+: ok — 1 file\(s\), 1 new/);
 	expect(r.status).toBe(0);
@@ -39,7 +42,7 @@ test('SIGTERM closes the database and lets another process open it', async () =>
 	let log = '';
 	server.stdout.on('data', (b) => (log += b));
 	server.stderr.on('data', (b) => (log += b));
-	await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+	await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status ?? 0, { timeout: 120_000 }).toBe(200);
 	const runtimeFile = path.join(dir, 'care.duckdb.server.json');
 	expect(JSON.parse(fs.readFileSync(runtimeFile, 'utf8')).pid).toBe(server.pid);
 
@@ -50,7 +53,7 @@ test('SIGTERM closes the database and lets another process open it', async () =>
 	expect(fs.existsSync(runtimeFile)).toBe(false);
 
 	// The lock is gone: the CLI opens the file itself.
-	const r = spawnSync(process.execPath, [tsx, 'jobs/cli.ts', 'ingest'], { env: { ...process.env, CARE_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+	const r = spawnSync(process.execPath, [tsx, 'jobs/cli.ts', 'ingest'], { env: { ...process.env, CARE_DATA_DIR: dir }, encoding: 'utf8', timeout: 240_000 });
 	expect(r.stdout).toContain('ingest run #1: ok — 0 file(s)');
 	expect(r.status).toBe(0);
 	fs.rmSync(dir, { recursive: true, force: true });

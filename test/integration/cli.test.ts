@@ -17,12 +17,14 @@ function cli(...args: string[]) {
 		cwd: process.cwd(),
 		env: { ...process.env, CARE_DATA_DIR: dir },
 		encoding: 'utf8',
-		timeout: 120_000
+		timeout: 280_000
 	});
 	return { code: r.status, out: r.stdout + r.stderr };
 }
 
-describe('command line', () => {
+// Each test starts tsx and DuckDB in a new process; the demo one loads 380,000 rows. On a busy
+// 2-core machine that takes minutes: explicit generous timeouts.
+describe('command line', { timeout: 300_000 }, () => {
 	it('ingests the inbox into a database it opens itself', () => {
 		fs.mkdirSync(path.join(dir, 'inbox', 'calls'), { recursive: true });
 		fs.writeFileSync(path.join(dir, 'inbox', 'calls', 'few.csv'), 'id,started_at,outcome\nx1,2026-11-21 09:00,answered\nx2,2026-11-21 09:05,maybe\n');

@@ -40,8 +40,12 @@ function filesOf(dir: string): Map<string, Buffer> {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-generate-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+// Generating and parsing the demo takes seconds on an idle machine and many more on a busy
+// one: these tests have explicit generous timeouts, never Vitest's default 5 s.
+const HEAVY = 120_000;
+
 describe('demo data: determinism', () => {
-	it('gives byte-identical files for the same options, and other files for another seed', async () => {
+	it('gives byte-identical files for the same options, and other files for another seed', { timeout: HEAVY }, async () => {
 		const options = { asOf: '2025-06-10', years: 1, customers: 60 };
 		await writeDemoData(path.join(tmp, 'a/inbox'), path.join(tmp, 'a/truth'), options);
 		await writeDemoData(path.join(tmp, 'b/inbox'), path.join(tmp, 'b/truth'), options);
@@ -57,7 +61,7 @@ describe('demo data: determinism', () => {
 	}, 60_000);
 });
 
-describe(`demo data as of ${AS_OF}`, () => {
+describe(`demo data as of ${AS_OF}`, { timeout: HEAVY }, () => {
 	const inbox = path.join(tmp, 'full/inbox');
 	const truthDir = path.join(tmp, 'full/truth');
 	let summary: DemoSummary;
@@ -77,7 +81,7 @@ describe(`demo data as of ${AS_OF}`, () => {
 		}
 		tickets = new Map(data.tickets.map((t) => [t.id!, t]));
 		truth = records(path.join(truthDir, 'demo-churn-truth.csv')).records;
-	}, 30_000);
+	}, HEAVY);
 
 	it('writes one CSV per dataset into <inbox>/<dataset>/, nothing half-written, the truth outside the inbox', () => {
 		const written = [...filesOf(inbox).keys()].sort();
