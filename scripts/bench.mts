@@ -11,7 +11,7 @@
  * 4. --startup: `npm start` on an empty data folder with no build: seconds until the demo
  *    dataset is loaded and the overview answers (the 60-second target of the README).
  * 4. --load: dashboard requests under 50 and 100 concurrent clients, idle and during an
- *    ingest (scripts/bench-load.mts); --only-load skips 1 and 2.
+ *    ingest (scripts/bench-load.ts); --only-load skips 1 and 2.
  * Figures are recorded in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
@@ -163,4 +163,4 @@ async function benchStartup() {
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, node ${process.version}; DuckDB memory_limit ${process.env.CARE_DUCKDB_MEMORY_LIMIT ?? 'default (80% of RAM)'}`);
 if (!process.argv.includes('--only-load')) await benchIngest();
 if (process.argv.includes('--startup')) await benchStartup();
-if (process.argv.includes('--load') || process.argv.includes('--only-load')) await (await import('./bench-load.mts')).benchLoad();
+if (process.argv.includes('--load') || process.argv.includes('--only-load')) await (await import('./bench-load')).benchLoad();

@@ -1,10 +1,10 @@
 /**
  * `npm run torture [-- --kills 26] [--bad 300] [--good 60] [--seed N] [--keep]`: the
- * crash-and-fuzz harness (scripts/torture/harness.mts). Not part of CI by default; a short
+ * crash-and-fuzz harness (scripts/torture/harness.ts). Not part of CI by default; a short
  * run is (test/integration/torture.test.ts). The last full run's figures are in
  * docs/reliability.md. Exits non-zero when a guarantee does not hold.
  */
-import { formatReport, runTorture } from './torture/harness.mts';
+import { formatReport, runTorture } from './torture/harness';
 
 const arg = (name: string, fallback: number) => {
 	const i = process.argv.indexOf(`--${name}`);

@@ -87,7 +87,7 @@ describe('a disk that fills up during a load (tmpfs)', () => {
 			(e: Error) => e.message
 		);
 		expect(checkpoint).toContain('No space left on device');
-		expect(Number((await t.db.query<{ n: number }>('db/data_counts'))[0]!.customers)).toBe(5);
+		expect(Number((await t.db.query<{ customers: number }>('db/data_counts'))[0]!.customers)).toBe(5);
 
 		fs.rmSync(ballast);
 		const next = await runIngest(t.db, t.config, 'manual');

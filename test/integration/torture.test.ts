@@ -1,13 +1,13 @@
 /**
- * The short version of `npm run torture` (scripts/torture/harness.mts): a few SIGKILLs at
+ * The short version of `npm run torture` (scripts/torture/harness.ts): a few SIGKILLs at
  * the points that matter (inside a file's transaction, between its commit and its move,
  * between the move and its record, and from outside at a random moment) while a few dozen
  * good and bad files arrive; then every row is where it should be, every file recorded once
  * with a reason a user can act on, nothing stuck, nothing crashed.
  */
 import { describe, expect, it } from 'vitest';
-import { BAD_KINDS } from '../../scripts/torture/files.mts';
-import { formatReport, runTorture } from '../../scripts/torture/harness.mts';
+import { BAD_KINDS } from '../../scripts/torture/files';
+import { formatReport, runTorture } from '../../scripts/torture/harness';
 
 describe('crash and fuzz (short)', () => {
 	it('survives SIGKILLs at every critical point and a few dozen bad files', { timeout: 600_000 }, async () => {

@@ -2,9 +2,9 @@
  * The crash-and-fuzz harness (`npm run torture`; a short run is part of `npm test`).
  *
  * Files arrive in the inbox in batches, good ones (whose final rows are known exactly) and
- * bad ones of many kinds (./files.mts), plus entries the inbox must leave alone (a symbolic
+ * bad ones of many kinds (./files.ts), plus entries the inbox must leave alone (a symbolic
  * link, a pipe, a file too deep, a loose file). Each batch is loaded by an ingest run in a
- * process of its own (./child.mts), which is SIGKILLed: at a chosen point (inside a file's
+ * process of its own (./child.ts), which is SIGKILLed: at a chosen point (inside a file's
  * transaction, between its commit and its move, between the move and its record) or from
  * outside at a random moment (mid-parse, mid-refresh, mid-checkpoint…). When the kills are
  * done, clean runs load what is left. Then every guarantee is checked:
@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { badFiles, goodFiles, prng, type PlannedFile } from './files.mts';
+import { badFiles, goodFiles, prng, type PlannedFile } from './files';
 
 export interface TortureOptions {
 	kills: number;
@@ -51,7 +51,7 @@ export interface TortureReport {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHILD = path.join(root, 'scripts', 'torture', 'child.mts');
+const CHILD = path.join(root, 'scripts', 'torture', 'child.ts');
 const KILL_POINTS = ['after-stage', 'before-move', 'after-move', 'outside'] as const;
 
 interface ChildResult {
