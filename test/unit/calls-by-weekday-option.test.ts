@@ -35,7 +35,8 @@ describe('calls by weekday option', () => {
 });
 
 describe('calls by weekday option, drawn', () => {
-	it('renders through ECharts with one bar per weekday and series', async () => {
+	// Loading ECharts takes seconds on a busy machine: an explicit generous timeout.
+	it('renders through ECharts with one bar per weekday and series', { timeout: 60_000 }, async () => {
 		const { renderSvg } = await import('../helpers/echarts-ssr');
 		const svg = renderSvg(callsByWeekdayOption([bar('Saturday', 37.5, 50), bar('Sunday', 32, 45)], labels));
 		expect(svg).toMatch(/^<svg/);
