@@ -5,13 +5,15 @@
  *
  * It starts the built server (`node build`, built first when missing) on an empty temporary
  * data folder, waits for the demo dataset, then measures:
- *   - /api/health at 100 clients: a trivial request, the yardstick of this machine's speed;
+ *   - /favicon.svg at 100 clients: a static file, the yardstick of this machine's speed;
  *   - the overview page (/) and /api/overview at 50 and 100 clients;
  *   - the same with a different period on every request (nothing served from the cache);
  *   - / and /api/overview at 100 clients while an ingest of --load-rows calls runs.
  * Latencies are every response's, so p95 is exact; errors are non-2xx answers and timeouts.
  * Machines differ: docs/benchmarks.md records the figures with their ratio to the yardstick.
- * `--url http://127.0.0.1:PORT` measures an already running server instead (no ingest part).
+ * `--url http://127.0.0.1:PORT` measures an already running server instead (no ingest part);
+ * `--build DIR` runs DIR/build (another version of the product, built there) for a comparison
+ * in the same session.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -102,7 +104,7 @@ function randomRange(): string {
 }
 
 function print(rows: Measure[], yardstick: number) {
-	console.log('\n| measure | clients | req/s | ÷ health req/s | p50 ms | p95 ms | p99 ms | errors |');
+	console.log('\n| measure | clients | req/s | ÷ yardstick req/s | p50 ms | p95 ms | p99 ms | errors |');
 	console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const m of rows) {
 		console.log(
@@ -118,18 +120,19 @@ export async function benchLoad(): Promise<void> {
 	let server: ChildProcess | null = null;
 	let dir = '';
 	let base = given.replace(/\/$/, '');
-	const root = process.cwd();
+	const root = path.resolve(arg('build', process.cwd()));
 	if (!base) {
 		if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
 			console.log('load: building the app…');
-			const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+			const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 			if (r.status !== 0) throw new Error('build failed');
 		}
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-load-'));
 		const port = Number(arg('port', '4389'));
 		base = `http://127.0.0.1:${port}`;
 		server = spawn(process.execPath, ['build'], {
-			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CARE_DATA_DIR: dir, CARE_SCHEDULER: 'off', CARE_DEMO: 'auto', CARE_DEMO_AS_OF: '2026-11-22', CARE_LOG_LEVEL: 'warn' },
+			cwd: root,
+			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CARE_DATA_DIR: dir, CARE_SCHEDULER: 'off', CARE_DEMO: 'auto', CARE_DEMO_AS_OF: '2026-11-22', CARE_LOG_LEVEL: 'info' },
 			stdio: ['ignore', 'ignore', 'inherit']
 		});
 		await waitFor(async () => (await (await fetch(`${base}/api/health`)).json()).demo?.state === 'loaded', 180_000, 'the demo dataset');
@@ -139,7 +142,8 @@ export async function benchLoad(): Promise<void> {
 		await measure(base, 'warm-up', '/', 10, 2);
 		await measure(base, 'warm-up', '/api/overview', 10, 2);
 		const results: Measure[] = [];
-		const health = await measure(base, '/api/health (yardstick)', '/api/health', 100, seconds);
+		// A static file: the HTTP stack alone, the yardstick of this machine's speed at this moment.
+		const health = await measure(base, '/favicon.svg (yardstick)', '/favicon.svg', 100, seconds);
 		results.push(health);
 		for (const clients of [50, 100]) {
 			results.push(await measure(base, 'overview page /', '/', clients, seconds));
