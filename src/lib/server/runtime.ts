@@ -19,6 +19,7 @@ import { loadSettings, saveSetting, seedSettings, type Settings } from './settin
 import { ensureFresh } from './refresh/index';
 import { ingestIsRunning, recoverInterruptedRuns, runIngest, settlePendingMoves, stuckFiles } from './imports/ingest';
 import { inboxHasWork } from './imports/inbox';
+import { removeStaleUploads } from './imports/upload';
 import { runAlerts } from './alerts/alerts';
 import { log } from './log';
 import { startScheduler, type Scheduler } from '../../../jobs/scheduler';
@@ -113,6 +114,8 @@ async function start(): Promise<Runtime> {
 		// A crash may have cut off a run: count what it committed and finish its files' moves.
 		await recoverInterruptedRuns(db);
 		await settlePendingMoves(db, config);
+		const stale = removeStaleUploads(config.inboxDir);
+		if (stale) log().warn({ removed: stale }, 'removed uploads cut off by a stop');
 	}
 	const settings = await loadSettings(db);
 	if (!db.readOnly) await ensureFresh(db, settings);

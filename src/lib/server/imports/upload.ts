@@ -54,6 +54,24 @@ export function uploadLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
 	return Number(m[1]) * { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G'];
 }
 
+/** Where uploads are written while they arrive (hidden: the inbox scan never sees it). */
+export function uploadStagingDir(inboxDir: string): string {
+	return path.join(inboxDir, '.uploads');
+}
+
+/** Remove what uploads cut off by a crash left behind (run at start, when no upload is under way). */
+export function removeStaleUploads(inboxDir: string): number {
+	const dir = uploadStagingDir(inboxDir);
+	if (!fs.existsSync(dir)) return 0;
+	let removed = 0;
+	for (const name of fs.readdirSync(dir)) {
+		if (!name.endsWith('.part')) continue;
+		fs.rmSync(path.join(dir, name), { force: true });
+		removed++;
+	}
+	return removed;
+}
+
 interface Received {
 	dataset: string;
 	name: string;
@@ -126,7 +144,7 @@ export async function receiveUpload(rt: Runtime, request: Request): Promise<{ ru
 		reportStorageProblem(room);
 		throw new UploadError({ key: room.key, params: room.params }, 507);
 	}
-	const staging = path.join(rt.config.inboxDir, '.uploads');
+	const staging = uploadStagingDir(rt.config.inboxDir);
 	fs.mkdirSync(staging, { recursive: true });
 	const part = path.join(staging, `${crypto.randomBytes(8).toString('hex')}.part`);
 	let got: Received;
