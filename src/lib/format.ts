@@ -42,18 +42,25 @@ export interface Format {
 	hour(h: number): string;
 }
 
+// Intl formatters are costly to build and every page makes a Format (server rendering makes
+// one per request): keep them for the life of the process, by language and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function makeFormat(locale: LocaleSettings, t: Translate): Format {
 	const lang = locale.language;
-	const numberFormats = new Map<string, Intl.NumberFormat>();
 	const nf = (options: Intl.NumberFormatOptions) => {
-		const id = JSON.stringify(options);
+		const id = lang + JSON.stringify(options);
 		let f = numberFormats.get(id);
 		if (!f) numberFormats.set(id, (f = new Intl.NumberFormat(lang, options)));
 		return f;
 	};
 	const ok = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 	const unit = (value: number, u: 'second' | 'minute' | 'hour' | 'day') => nf({ style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
-	const hourFormat = new Intl.DateTimeFormat(`${intlLocale({ language: lang, calendar: 'gregory' })}`, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+	if (!hourFormats.has(lang)) {
+		hourFormats.set(lang, new Intl.DateTimeFormat(`${intlLocale({ language: lang, calendar: 'gregory' })}`, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }));
+	}
+	const hourFormat = hourFormats.get(lang)!;
 
 	return {
 		count: (n) => (ok(n) ? nf({ maximumFractionDigits: 0 }).format(n) : MISSING),

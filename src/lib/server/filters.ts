@@ -11,7 +11,8 @@ import type { Database } from './db/database';
 
 /** First and last local day with any ticket, call or survey answer, from the rollups (null when empty). */
 export async function dataExtent(db: Database): Promise<DataExtent | null> {
-	const [row] = await db.query<{ first_day: string | null; last_day: string | null }>('overview/data_extent');
+	// Reads the rollups only: cached until the next refresh (every page asks for it).
+	const [row] = await db.cachedQuery<{ first_day: string | null; last_day: string | null }>('overview/data_extent');
 	return row?.first_day && row.last_day ? { firstDay: row.first_day, lastDay: row.last_day } : null;
 }
 
