@@ -19,6 +19,7 @@
 import { todayIn } from '../../calendar';
 import { inEnglishPhrase, type Phrase } from '../../i18n/translate';
 import type { Database } from '../db/database';
+import { log as logger } from '../log';
 import type { Settings } from '../settings';
 import { postJson, webhookUrlProblem, type Fetch } from './webhook';
 
@@ -226,7 +227,7 @@ export async function runAlerts(
 	ctx: AlertContext,
 	options: { fetchImpl?: Fetch; timeoutMs?: number; env?: NodeJS.ProcessEnv; log?: (message: string) => void } = {}
 ): Promise<AlertsRun> {
-	const log = options.log ?? ((m: string) => console.error(m));
+	const log = options.log ?? ((m: string) => logger().error({ job: 'alerts' }, m));
 	const url = webhookUrl(ctx.settings, options.env);
 	const run: AlertsRun = { raised: [], deliveries: [], error: null };
 	try {
