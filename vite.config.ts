@@ -14,7 +14,12 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts', 'jobs/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// A floor, not a budget: Vitest's 5 s default fails on a busy 2-core machine
+					// (a test importing ECharts alone took 5.2 s with a CPU hog beside it).
+					// Heavy tests still set their own, longer timeouts.
+					testTimeout: 30_000,
+					hookTimeout: 60_000
 				}
 			},
 			{

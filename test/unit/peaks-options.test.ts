@@ -40,7 +40,7 @@ describe('volume against the band', () => {
 		expect((option.yAxis as { position: string }).position).toBe('right');
 		expect((option.legend as { right?: number }).right).toBe(0);
 	});
-	it('renders through ECharts', async () => {
+	it('renders through ECharts', { timeout: 60_000 }, async () => {
 		const { renderSvg } = await import('../helpers/echarts-ssr');
 		const svg = renderSvg(volumeBandOption(points, labels, { kind: 'bar', markers: [{ index: 1, label: 'Release 5.6', kind: 'release' }], peaks: [{ from: 1, to: 1, label: '' }] }));
 		expect(svg).toContain('Release 5.6');
@@ -65,7 +65,7 @@ describe('weekday × hour heatmap', () => {
 		expect(option.xAxis).toMatchObject({ inverse: true });
 		expect(option.yAxis).toMatchObject({ position: 'right' });
 	});
-	it('renders through ECharts', async () => {
+	it('renders through ECharts', { timeout: 60_000 }, async () => {
 		const { renderSvg } = await import('../helpers/echarts-ssr');
 		const svg = renderSvg(weekdayHourHeatmapOption(input, hl), 600, 240);
 		expect(svg).toContain('Sat');
