@@ -4,6 +4,7 @@
  * the outcome it must get. Everything is generated from a seed, so a failing run can be
  * repeated.
  */
+import { mulberry32 } from '../../jobs/demo/random';
 
 export interface GoodRow {
 	id: string;
@@ -25,17 +26,8 @@ export interface PlannedFile {
 	expect: { statuses: string[]; key?: string; inserted?: number; rejected?: number };
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The demo generator's seeded random source: a failing run can be repeated with its seed. */
+export const prng = mulberry32;
 
 const CALLS_HEADER = 'id,customer_id,direction,queue,started_at,answered_at,ended_at,wait_seconds,talk_seconds,outcome,agent,opened_case,ticket_id';
 
