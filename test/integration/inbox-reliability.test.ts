@@ -11,6 +11,7 @@ import { inEnglish } from '../../src/lib/i18n/translate';
 import { runIngest, settlePendingMoves } from '../../src/lib/server/imports/ingest';
 import { listInbox, storedName } from '../../src/lib/server/imports/inbox';
 import { getDataStatus } from '../../src/lib/server/imports/status';
+import { rollupsStale } from '../../src/lib/server/refresh/index';
 import type { Runtime } from '../../src/lib/server/runtime';
 import { tempDb, type TempDb } from '../helpers/temp-db';
 
@@ -216,5 +217,29 @@ describe('after a crash', () => {
 		const next = await runIngest(t.db, t.config, 'manual');
 		expect(next.filesSeen).toBe(0);
 		expect(await count('import_files')).toBe(1);
+	});
+});
+
+describe('a run stopped between its last commit and its refresh', () => {
+	it('leaves the rollups marked stale, and the next run refreshes them even with nothing new', async () => {
+		await runIngest(t.db, t.config, 'manual'); // builds empty rollups
+		t.drop('calls', 'calls.csv', [CALLS_HEADER, call('k1'), call('k2')].join('\n'));
+		const stopped = await runIngest(t.db, t.config, 'manual', {
+			beforeMove: () => {
+				throw new Error('stopped here');
+			}
+		});
+		expect(stopped.status).toBe('failed');
+		expect(stopped.refreshed).toBe(false);
+		expect(await count('calls')).toBe(2);
+		const rollup = async () => Number((await t.rows<{ n: number }>('select cast(coalesce(sum(calls), 0) as integer) as n from rollup_calls_hourly'))[0]!.n);
+		expect(await rollup()).toBe(0);
+		expect(await rollupsStale(t.db)).toBe(true);
+
+		const next = await runIngest(t.db, t.config, 'manual');
+		expect(next.files).toEqual([]);
+		expect(next.refreshed).toBe(true);
+		expect(await rollup()).toBe(2);
+		expect(await rollupsStale(t.db)).toBe(false);
 	});
 });

@@ -22,7 +22,7 @@ import { loadMappings } from './mappings/index';
 import type { Config } from '../config';
 import { inEnglish, problem, type Problem } from '../../i18n/translate';
 import { loadSettings } from '../settings';
-import { refreshAll } from '../refresh/index';
+import { refreshAll, rollupsStale } from '../refresh/index';
 import { listInbox, moveFile, storedName } from './inbox';
 import { errnoCode } from './reasons';
 import { checkDataFolder, clearStorageProblem, reportStorageProblem, StorageError, storageProblemOf } from '../storage';
@@ -254,7 +254,9 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 				if (moveFailed) problems.push(moveFailed);
 			}
 		}
-		if (summary.inserted + summary.updated > 0) {
+		// Also when this run loaded nothing but an earlier one committed rows and was stopped
+		// before its refresh.
+		if (summary.inserted + summary.updated > 0 || (await rollupsStale(db))) {
 			await refreshAll(db, settings);
 			summary.refreshed = true;
 		}

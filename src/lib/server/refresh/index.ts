@@ -70,10 +70,19 @@ export async function refreshState(db: Database): Promise<RefreshState | null> {
 	return rows[0] ? { refreshedAt: rows[0].refreshed_at, timeZone: rows[0].time_zone, settingsHash: rows[0].settings_hash } : null;
 }
 
-/** Rebuild when the derived tables were never built or were built for other settings. */
+/** Whether rows were committed after the last refresh began (or it never ran): not cached. */
+export async function rollupsStale(db: Database): Promise<boolean> {
+	const rows = await db.query<{ stale: boolean }>('refresh/stale');
+	return rows[0]?.stale ?? true;
+}
+
+/**
+ * Rebuild when the derived tables were never built, were built for other settings, or miss
+ * rows a run committed and could not refresh for (killed, out of disk).
+ */
 export async function ensureFresh(db: Database, settings: Settings): Promise<boolean> {
 	const state = await refreshState(db);
-	if (state && state.settingsHash === settingsHash(settings)) return false;
+	if (state && state.settingsHash === settingsHash(settings) && !(await rollupsStale(db))) return false;
 	await refreshAll(db, settings);
 	return true;
 }
