@@ -20,19 +20,19 @@ describe('route policy', () => {
 	for (const route of routes) {
 		// Importing a route module loads its imports (the first one most of the app): a generous timeout.
 		it(`${route.id} has a policy entry that matches the route`, { timeout: 60_000 }, async () => {
-			const entry = POLICY[route.id];
-			expect(entry, `add '${route.id}' to src/lib/server/auth/policy.ts`).toBeDefined();
+			expect(POLICY[route.id], `add '${route.id}' to src/lib/server/auth/policy.ts`).toBeDefined();
+			const entry = POLICY[route.id]!;
 			if (route.page) {
-				expect(isPagePolicy(entry!), `${route.id} is a page: give it { page: …, actions: … }`).toBe(true);
+				expect(isPagePolicy(entry), `${route.id} is a page: give it { page: …, actions: … }`).toBe(true);
 				expect(route.server, `${route.id} has both +page and +server; the policy cannot tell them apart`).toBeNull();
 				const mod = route.pageServer ? ((await import(/* @vite-ignore */ route.pageServer)) as { actions?: Record<string, unknown> }) : {};
 				const actions = Object.keys(mod.actions ?? {}).sort();
-				expect(Object.keys(isPagePolicy(entry!) ? (entry.actions ?? {}) : {}).sort(), `form actions of ${route.id}`).toEqual(actions);
+				expect(Object.keys(isPagePolicy(entry) ? (entry.actions ?? {}) : {}).sort(), `form actions of ${route.id}`).toEqual(actions);
 			} else {
-				expect(isPagePolicy(entry!), `${route.id} is an endpoint: give it { GET: …, POST: … }`).toBe(false);
+				expect(isPagePolicy(entry), `${route.id} is an endpoint: give it { GET: …, POST: … }`).toBe(false);
 				const mod = (await import(/* @vite-ignore */ route.server!)) as Record<string, unknown>;
 				const exported = METHODS.filter((m) => typeof mod[m] === 'function');
-				const listed = METHODS.filter((m) => !isPagePolicy(entry!) && entry[m] !== undefined);
+				const listed = METHODS.filter((m) => !isPagePolicy(entry) && entry[m] !== undefined);
 				expect(listed, `methods of ${route.id}`).toEqual(exported);
 			}
 		});
