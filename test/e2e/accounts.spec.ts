@@ -14,7 +14,7 @@ test.describe('signed out', () => {
 		await expect(page).toHaveURL('/login?next=%2Fdata%3Fx%3D1');
 		const demo = page.getByTestId('demo-accounts');
 		await expect(demo).toContainText('demo-executive');
-		await expect(demo.locator('tbody tr')).toHaveCount(4);
+		await expect(demo.locator('li')).toHaveCount(4);
 		await page.getByTestId('demo-demo-admin').click();
 		await expect(page).toHaveURL('/data?x=1');
 		await page.screenshot({ path: 'test-results/after-login.png' });
