@@ -134,18 +134,19 @@ export const guard: Handle = async ({ event, resolve }) => {
 	const crossSite = crossSiteFormReason(event.request.method, event.request.headers, site.host);
 	if (crossSite) return harden(new Response(crossSite, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
 
-	// No route matched: SvelteKit answers 404 (with the error page), nothing to protect.
-	if (event.route.id === null) return harden(await resolve(event));
-
-	const decision = accessFor(event.route.id, event.request.method, event.url);
-	const entry = POLICY[event.route.id];
-	const isPage = !!entry && isPagePolicy(entry);
-	if (decision.access === null) console.error(`[auth] refused ${decision.what}: the route policy (src/lib/server/auth/policy.ts) has no rule for it`);
-
-	const who = await authenticate(event, decision.cli);
+	const decision = event.route.id === null ? null : accessFor(event.route.id, event.request.method, event.url);
+	const who = await authenticate(event, decision?.cli ?? false);
 	if ('refused' in who) return harden(who.refused);
 	event.locals.user = who.viewer;
 	event.locals.sessionHash = who.sessionHash;
+
+	// No route matched: SvelteKit answers 404 with the error page (the header shows who is signed in).
+	if (event.route.id === null || decision === null) return harden(await resolve(event));
+
+	const entry = POLICY[event.route.id];
+	// (A route without an entry is guessed a page when a browser asks for HTML, for a readable refusal.)
+	const isPage = entry ? isPagePolicy(entry) : event.isDataRequest || (event.request.headers.get('accept') ?? '').includes('text/html');
+	if (decision.access === null) console.error(`[auth] refused ${decision.what}: the route policy (src/lib/server/auth/policy.ts) has no rule for it`);
 
 	if (!permits(decision.access, who.viewer)) return harden(refuse(event, who.viewer, isPage, decision.access !== null));
 	return harden(await resolve(event));

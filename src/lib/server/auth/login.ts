@@ -22,7 +22,12 @@ export async function signIn(
 	if (!login || !input.password) return { ok: false, status: 400, problem: { key: 'auth.signIn.missing' } };
 	const locked = await limits.lockedFor(login, input.ip);
 	if (locked.ms > 0) {
-		await audit(db, { actor: null, action: 'login.locked', target: login, detail: { by: locked.by }, ip: input.ip });
+		// An attempt on a locked account counts against the address too, so that hammering it from
+		// one address is soon refused by the address lock, which writes nothing more to the log.
+		if (locked.by === 'account') {
+			await limits.failed(null, input.ip);
+			await audit(db, { actor: null, action: 'login.locked', target: login, detail: { by: locked.by }, ip: input.ip });
+		}
 		const minutes = Math.max(1, Math.ceil(locked.ms / 60_000));
 		return { ok: false, status: 429, problem: { key: locked.by === 'account' ? 'auth.signIn.lockedAccount' : 'auth.signIn.lockedAddress', params: { minutes } } };
 	}
