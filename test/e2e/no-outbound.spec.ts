@@ -8,7 +8,7 @@ import { isPagePolicy, POLICY } from '../../src/lib/server/auth/policy';
 import { concretePath, routeParams, routeTree } from '../helpers/routes';
 import { BASE_URL, signInPage, SIGNED_OUT } from './helpers';
 
-const examples: Record<string, string> = { id: '1', token: 'not-the-setup-token' };
+const examples: Record<string, string> = { id: '1', token: 'not-the-setup-token', key: 'calls:2026-11-07T10' };
 
 function pagePaths(): string[] {
 	return routeTree()
