@@ -156,6 +156,8 @@ export const en = {
 	'audit.action.import.run': 'Ingest run',
 	'audit.action.import.upload': 'File uploaded',
 	'audit.action.export.rejects': 'Rejected rows downloaded',
+	'audit.action.backup.create': 'Backup written',
+	'audit.action.backup.restore': 'Backup restored',
 	'audit.action.settings.change': 'Settings changed',
 	'audit.action.followup.outcome': 'Follow-up outcome recorded',
 	'audit.kind.login': 'Sign-ins (all)',
@@ -166,6 +168,7 @@ export const en = {
 	'audit.kind.demo': 'Demo accounts (all)',
 	'audit.kind.import': 'Imports (all)',
 	'audit.kind.export': 'Exports (all)',
+	'audit.kind.backup': 'Backups (all)',
 	'audit.kind.settings': 'Settings (all)',
 	'audit.kind.followup': 'Follow-ups (all)'
 } as const;
@@ -322,6 +325,8 @@ export const fa: Translation<typeof en> = {
 	'audit.action.import.run': 'اجرای بارگذاری داده',
 	'audit.action.import.upload': 'بارگذاری فایل',
 	'audit.action.export.rejects': 'دریافت سطرهای ردشده',
+	'audit.action.backup.create': 'تهیهٔ پشتیبان',
+	'audit.action.backup.restore': 'بازگردانی پشتیبان',
 	'audit.action.settings.change': 'تغییر تنظیمات',
 	'audit.action.followup.outcome': 'ثبت نتیجهٔ پیگیری',
 	'audit.kind.login': 'ورودها (همه)',
@@ -332,6 +337,7 @@ export const fa: Translation<typeof en> = {
 	'audit.kind.demo': 'حساب‌های نمایشی (همه)',
 	'audit.kind.import': 'بارگذاری‌ها (همه)',
 	'audit.kind.export': 'خروجی‌ها (همه)',
+	'audit.kind.backup': 'پشتیبان‌ها (همه)',
 	'audit.kind.settings': 'تنظیمات (همه)',
 	'audit.kind.followup': 'پیگیری‌ها (همه)'
 };

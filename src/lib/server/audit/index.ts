@@ -12,6 +12,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOn, type Database } from '../db/database';
 import type { Viewer } from '../auth/roles';
+import { log } from '../log';
 
 /** Who did it: a viewer (user, token, CLI), a name ('system'), or null (not signed in). */
 export type Actor = Viewer | string | null;
@@ -45,8 +46,12 @@ function params(entry: AuditEntry) {
 	};
 }
 
-/** Record one entry. */
+/** Record one entry (on a read-only database, where nothing can be written, in the log instead). */
 export async function audit(db: Database, entry: AuditEntry): Promise<void> {
+	if (db.readOnly) {
+		log().warn({ audit: params(entry) }, 'audit entry not stored: the database is read-only');
+		return;
+	}
 	await db.query('audit/insert', params(entry));
 }
 

@@ -41,7 +41,7 @@ export async function signIn(
 	await limits.succeeded(login);
 	await purgeExpiredSessions(db, input.policy, input.now);
 	const session = await createSession(db, user.id, { policy: input.policy, ip: input.ip, userAgent: input.userAgent, now: input.now });
-	await db.query('auth/user_signed_in', { id: user.id });
+	if (!db.readOnly) await db.query('auth/user_signed_in', { id: user.id });
 	const { passwordHash: _hash, ...plain } = user;
 	await audit(db, { actor: { kind: 'user', id: user.id, login: user.login, name: user.displayName, role: user.role, language: user.language, demo: user.demo }, action: 'login', target: user.login, ip: input.ip });
 	return { ok: true, user: plain, session };

@@ -34,6 +34,8 @@ const PUBLIC = 'public';
 /** Every signed-in role. */
 const SIGNED_IN: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
+/** No role: only the command line's hand-off token, where the entry accepts it. */
+const NOBODY: readonly Role[] = [];
 /** Aggregated figures (KPIs, counts by day): every role may read them. */
 const KPI: readonly Role[] = ROLES;
 /** Support leads' work: ticket lists, releases and incidents, SLA settings. */
@@ -67,7 +69,12 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	'/data': { page: ADMIN, actions: { run: ADMIN, upload: ADMIN } },
 	'/data/files/[id]': { page: ADMIN },
 	'/data/files/[id]/rejects.csv': { GET: ADMIN },
+	'/data/upload': { POST: ADMIN },
 	'/api/ingest': { POST: ADMIN, cli: true },
+	// Backups: an administrator's token or the command line; restoring replaces the whole
+	// database, so only from the command line on the server's machine (`npm run restore`).
+	'/api/backup': { POST: ADMIN, cli: true },
+	'/api/restore': { POST: NOBODY, cli: true },
 
 	// Administration.
 	'/admin/users': {

@@ -5,6 +5,9 @@
  * end (sessionHours after sign-in), after idleMinutes without a request, at sign-out, at
  * "sign out everywhere", when its password is changed elsewhere, or when the account is
  * disabled. Roles are read from the account on every request, so a role change applies at once.
+ *
+ * On a read-only database (a read-only data folder: the dashboard still serves reads) sessions
+ * cannot be stored: they are kept in this process's memory instead, until it stops.
  */
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -29,6 +32,9 @@ export function sessionPolicy(settings: Pick<Settings, 'security'>, config: Pick
 	};
 }
 
+/** Sessions of a read-only database, by id hash. */
+const inMemory = new Map<string, { userId: number; lastSeenMs: number; expiresMs: number }>();
+
 export interface NewSession {
 	/** The cookie value (never stored). */
 	id: string;
@@ -45,6 +51,10 @@ export async function createSession(
 	const id = randomSecret();
 	const idHash = hashSecret(id);
 	const expires = now + options.policy.maxAgeMs;
+	if (db.readOnly) {
+		inMemory.set(idHash, { userId, lastSeenMs: now, expiresMs: expires });
+		return { id, idHash, expiresAt: new Date(expires) };
+	}
 	await db.query('auth/session_insert', {
 		id_hash: idHash,
 		user_id: userId,
@@ -69,20 +79,31 @@ type SessionRow = {
 	disabled: boolean;
 };
 
+async function findSession(db: Database, idHash: string): Promise<SessionRow | null> {
+	const m = inMemory.get(idHash);
+	if (!m) return (await db.query<SessionRow>('auth/session_find', { id_hash: idHash }))[0] ?? null;
+	const [u] = await db.query<Omit<SessionRow, 'id_hash' | 'last_seen_ms' | 'expires_ms' | 'user_id'> & { id: number }>('auth/user_by_id', { id: m.userId });
+	return u ? { ...u, id_hash: idHash, user_id: u.id, last_seen_ms: m.lastSeenMs, expires_ms: m.expiresMs } : null;
+}
+
 export type SessionLookup = { viewer: Viewer; idHash: string } | { viewer: null; reason: 'unknown' | 'expired' | 'idle' | 'disabled' };
 
 /** The signed-in user of a session cookie; an expired or idle session is deleted and refused. */
 export async function sessionViewer(db: Database, cookie: string, policy: SessionPolicy, now: Date = new Date()): Promise<SessionLookup> {
 	const idHash = hashSecret(cookie);
-	const [row] = await db.query<SessionRow>('auth/session_find', { id_hash: idHash });
+	const row = await findSession(db, idHash);
 	if (!row) return { viewer: null, reason: 'unknown' };
 	const t = now.getTime();
 	const reason = row.disabled || !isRole(row.role) ? 'disabled' : t >= row.expires_ms ? 'expired' : t - row.last_seen_ms >= policy.idleMs ? 'idle' : null;
 	if (reason) {
-		await db.query('auth/session_delete', { id_hash: idHash });
+		await endSession(db, idHash);
 		return { viewer: null, reason };
 	}
-	if (t - row.last_seen_ms >= TOUCH_EVERY_MS) await db.query('auth/session_touch', { id_hash: idHash, now_ms: t });
+	if (t - row.last_seen_ms >= TOUCH_EVERY_MS) {
+		const m = inMemory.get(idHash);
+		if (m) m.lastSeenMs = t;
+		else await db.query('auth/session_touch', { id_hash: idHash, now_ms: t });
+	}
 	return {
 		idHash,
 		viewer: {
@@ -98,14 +119,18 @@ export async function sessionViewer(db: Database, cookie: string, policy: Sessio
 }
 
 export async function endSession(db: Database, idHash: string): Promise<void> {
+	if (inMemory.delete(idHash) || db.readOnly) return;
 	await db.query('auth/session_delete', { id_hash: idHash });
 }
 
 /** End every session of an account, but `keep` (the one asking, when it changes its password). */
 export async function endUserSessions(db: Database, userId: number, keep: string | null = null): Promise<void> {
-	await db.query('auth/sessions_delete_user', { user_id: userId, keep });
+	for (const [hash, m] of inMemory) if (m.userId === userId && hash !== keep) inMemory.delete(hash);
+	if (!db.readOnly) await db.query('auth/sessions_delete_user', { user_id: userId, keep });
 }
 
 export async function purgeExpiredSessions(db: Database, policy: SessionPolicy, now: Date = new Date()): Promise<void> {
-	await db.query('auth/sessions_delete_expired', { now_ms: now.getTime(), idle_ms: policy.idleMs });
+	const t = now.getTime();
+	for (const [hash, m] of inMemory) if (t >= m.expiresMs || t - m.lastSeenMs >= policy.idleMs) inMemory.delete(hash);
+	if (!db.readOnly) await db.query('auth/sessions_delete_expired', { now_ms: t, idle_ms: policy.idleMs });
 }

@@ -54,7 +54,7 @@ export async function createToken(db: Database, input: { name: string; role: str
 export async function tokenViewer(db: Database, token: string, now: Date = new Date()): Promise<Viewer | null> {
 	const [row] = await db.query<{ id: number; name: string; role: string; last_used_ms: number | null }>('auth/token_find', { token_hash: hashSecret(token) });
 	if (!row || !isRole(row.role)) return null;
-	if (row.last_used_ms === null || now.getTime() - row.last_used_ms >= TOUCH_EVERY_MS) await db.query('auth/token_touch', { id: row.id });
+	if (!db.readOnly && (row.last_used_ms === null || now.getTime() - row.last_used_ms >= TOUCH_EVERY_MS)) await db.query('auth/token_touch', { id: row.id });
 	return { kind: 'token', id: row.id, login: `token:${row.name}`, name: row.name, role: row.role, language: null, demo: false };
 }
 

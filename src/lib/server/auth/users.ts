@@ -183,7 +183,8 @@ export async function changeOwnPassword(db: Database, id: number, current: strin
 }
 
 export async function setLanguage(db: Database, id: number, language: 'en' | 'fa'): Promise<void> {
-	await db.query('auth/user_set_language', { id, language });
+	// (On a read-only database the language cookie still carries the choice.)
+	if (!db.readOnly) await db.query('auth/user_set_language', { id, language });
 }
 
 /** End every session of an account (the user's "sign out everywhere", or an administrator's). */
