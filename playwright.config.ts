@@ -1,7 +1,11 @@
 /**
  * Browser tests drive the built app (`node build`) in Debian's Chromium. The server gets a
  * fresh data folder, so it generates and loads the demo dataset the way `npm start` does on
- * a new machine.
+ * a new machine, with one demo account per role.
+ *
+ * Projects, in order: `setup` signs in as the demo administrator and saves the cookies;
+ * `en` runs the tests signed in with them (tests of other roles sign in themselves);
+ * `matrix` (the role matrix, which signs every demo account out everywhere) runs last.
  */
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
@@ -11,6 +15,8 @@ import path from 'node:path';
 // Made once by the runner; workers inherit the variable and reuse the folder.
 process.env.CARE_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'care-e2e-'));
 const port = Number(process.env.CARE_E2E_PORT ?? 4317);
+process.env.CARE_E2E_PORT = String(port);
+const adminState = path.join(process.env.CARE_E2E_DIR, 'admin-state.json');
 
 export default defineConfig({
 	testDir: 'test/e2e',
@@ -30,7 +36,11 @@ export default defineConfig({
 		viewport: { width: 1280, height: 900 },
 		screenshot: 'only-on-failure'
 	},
-	projects: [{ name: 'en', use: { locale: 'en-US' } }],
+	projects: [
+		{ name: 'setup', testMatch: /auth\.setup\.ts/, use: { locale: 'en-US' } },
+		{ name: 'en', testIgnore: [/auth\.setup\.ts/, /role-matrix\.spec\.ts/], use: { locale: 'en-US', storageState: adminState }, dependencies: ['setup'] },
+		{ name: 'matrix', testMatch: /role-matrix\.spec\.ts/, use: { locale: 'en-US', storageState: adminState }, dependencies: ['en'] }
+	],
 	webServer: {
 		command: 'node build',
 		url: `http://127.0.0.1:${port}/api/health`,

@@ -1,5 +1,6 @@
 /**
- * Command line: `npm run ingest`, `npm run backup`, `npm run restore` and `npm run demo-data`.
+ * Command line: `npm run ingest`, `npm run backup`, `npm run restore`, `npm run demo-data` and
+ * `npm run user` (./users.ts).
  *
  * A DuckDB file has one writer process. When the server is running it owns the file, so
  * `ingest`, `backup` and `restore` ask it (POST /api/… with the token from <db>.server.json)
@@ -18,6 +19,7 @@ import { setLogger } from '../src/lib/server/log';
 import { loadSettings, seedSettings } from '../src/lib/server/settings';
 import { writeDemoData } from './demo/generate';
 import { runIngest, type RunSummary } from '../src/lib/server/imports/ingest';
+import { userCommand } from './users';
 
 function printSummary(run: RunSummary) {
 	console.log(`ingest run #${run.id}: ${run.status} — ${run.filesSeen} file(s), ${run.inserted} new, ${run.updated} updated, ${run.rejected} rejected, ${run.skipped} skipped`);
@@ -143,8 +145,9 @@ try {
 	else if (command === 'backup') await backup(config, args);
 	else if (command === 'restore') await restore(config, args);
 	else if (command === 'demo-data') await demoData(config, args);
+	else if (command === 'user') await userCommand(config, args);
 	else {
-		console.error('usage: tsx jobs/cli.ts ingest | backup [--to FOLDER] | restore [FOLDER|NAME|latest] | demo-data [--as-of YYYY-MM-DD] [--load]');
+		console.error('usage: tsx jobs/cli.ts ingest | backup [--to FOLDER] | restore [FOLDER|NAME|latest] | demo-data [--as-of YYYY-MM-DD] [--load] | user …');
 		process.exitCode = 2;
 	}
 } catch (e) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Screenshots of a running dashboard, for the README and for looking at pages:
-//   node scripts/screenshot.js [baseURL] [outDir] [--pages=/,/data] [--lang=en,fa] [--widths=1280,390]
+//   node scripts/screenshot.js [baseURL] [outDir] [--pages=/,/data] [--lang=en,fa] [--widths=1280,390] [--login=demo-admin]
 // Writes <outDir>/<page>-<lang>[-<width>].png (the width is left out at 1280, for the README).
+// Signs in first as --login (default demo-admin; its password: CARE_SCREENSHOT_PASSWORD, or the
+// login itself for a demo account); --login= (empty) stays signed out, for the login page.
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,8 @@ const out = args[1] ?? 'docs';
 const langs = option('lang', 'en').split(',');
 const widths = option('widths', '1280').split(',').map(Number);
 const pages = option('pages', '/,/data').split(',');
+const login = option('login', 'demo-admin');
+const password = process.env.CARE_SCREENSHOT_PASSWORD ?? login;
 fs.mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
@@ -24,6 +28,12 @@ const browser = await chromium.launch({
 for (const lang of langs) {
 	for (const width of widths) {
 		const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, locale: lang === 'fa' ? 'fa-IR' : 'en-US' });
+		if (login) {
+			await page.goto(`${base}/login`);
+			await page.fill('input[name=login]', login);
+			await page.fill('input[name=password]', password);
+			await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.click('form.fields button[type=submit]')]);
+		}
 		for (const url of pages) {
 			const name = url === '/' ? 'overview' : url.replace(/^\//, '').replace(/[/?=&]+/g, '-');
 			await page.goto(base + url + (url.includes('?') ? '&' : '?') + `lang=${lang}`, { waitUntil: 'networkidle' });

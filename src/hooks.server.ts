@@ -1,8 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { direction } from '$lib/calendar';
-import { negotiateLanguage } from '$lib/i18n';
-import { crossSiteFormReason } from '$lib/server/csrf';
+import { guard } from '$lib/server/auth/handle';
+import { requestLocale } from '$lib/server/locale';
 import { handleRequestLog, handleServerError } from '$lib/server/log';
 import { getRuntime, startRuntime, stopRuntime } from '$lib/server/runtime';
 
@@ -12,18 +12,19 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown' as 'exit', (reason: unknown) => void stopRuntime(String(reason)));
 };
 
-const app: Handle = async ({ event, resolve }) => {
-	const refused = crossSiteFormReason(event.request.method, event.request.headers);
-	if (refused) return new Response(refused, { status: 403 });
-	const runtime = await getRuntime();
-	const unit = runtime.settings.unit;
-	const language = negotiateLanguage(event.url.searchParams.get('lang') ?? event.cookies.get('lang'), event.request.headers.get('accept-language'), unit.language);
-	event.locals.runtime = runtime;
-	event.locals.locale = { language, calendar: unit.calendar, timeZone: unit.timeZone, weekStart: unit.weekStart };
+const attachRuntime: Handle = async ({ event, resolve }) => {
+	event.locals.runtime = await getRuntime();
+	return resolve(event);
+};
+
+/** The language (the signed-in user's choice counts, so after the guard) and the page's lang and dir. */
+const localize: Handle = ({ event, resolve }) => {
+	const locale = requestLocale(event);
+	event.locals.locale = locale;
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', language).replace('%dir%', direction(language))
+		transformPageChunk: ({ html }) => html.replace('%lang%', locale.language).replace('%dir%', direction(locale.language))
 	});
 };
 
-export const handle = sequence(handleRequestLog, app);
+export const handle = sequence(handleRequestLog, attachRuntime, guard, localize);
 export const handleError = handleServerError;

@@ -13,13 +13,18 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
+	return cliWithInput(undefined, ...args);
+}
+
+function cliWithInput(input: string | undefined, ...args: string[]) {
 	const r = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'jobs/cli.ts', ...args], {
 		cwd: process.cwd(),
 		env: { ...process.env, CARE_DATA_DIR: dir },
 		encoding: 'utf8',
+		input: input ?? '',
 		timeout: 280_000
 	});
-	return { code: r.status, out: r.stdout + r.stderr };
+	return { code: r.status, out: r.stdout + r.stderr, stdout: r.stdout, stderr: r.stderr };
 }
 
 // Each test starts tsx and DuckDB in a new process; the demo one loads 380,000 rows. On a busy
@@ -54,9 +59,47 @@ describe('command line', { timeout: 300_000 }, () => {
 		expect(fs.existsSync(path.join(dir, 'demo', 'demo-churn-truth.csv'))).toBe(true);
 	});
 
+	it('creates an account with the password from stdin, and an API token printed alone on stdout', async () => {
+		const add = cliWithInput('a long admin password\n', 'user', 'add', 'Chief', '--role', 'admin', '--name', 'Chief Admin');
+		expect(add.stderr).toContain('created the account chief (admin)');
+		expect(add.code).toBe(0);
+		expect(cliWithInput('short\n', 'user', 'add', 'other', '--role', 'admin').out).toContain('error: The password needs at least 10 characters.');
+		expect(cliWithInput('a long admin password\n', 'user', 'add', 'chief', '--role', 'admin').out).toContain('An account with the login chief exists already.');
+		expect(cliWithInput('x\n', 'user', 'add', 'x1', '--role', 'boss').out).toContain('There is no role "boss"');
+
+		const token = cli('user', 'token', '--role', 'executive', '--name', 'grafana');
+		expect(token.code).toBe(0);
+		expect(token.stdout).toMatch(/^care_[A-Za-z0-9_-]{43}\n$/);
+		expect(token.stderr).toContain('API token #1 created (role executive)');
+
+		const pw = cliWithInput('a new admin password\n', 'user', 'password', 'chief');
+		expect(pw.code).toBe(0);
+		const list = cli('user', 'list');
+		expect(list.stdout).toMatch(/chief \(admin\)/);
+		expect(list.stdout).toMatch(/#1 +grafana +executive +care_/);
+		expect(list.stdout).not.toContain(token.stdout.trim());
+
+		const db = await openDatabase(path.join(dir, 'care.duckdb'));
+		try {
+			const rows = await db.withConnection(async (c) => (await c.runAndReadAll("select action, actor, target from audit_log where actor = 'cli' order by id")).getRowObjectsJson());
+			expect(rows).toEqual([
+				{ action: 'user.create', actor: 'cli', target: 'chief' },
+				{ action: 'token.create', actor: 'cli', target: 'grafana' },
+				{ action: 'user.password_reset', actor: 'cli', target: 'chief' }
+			]);
+		} finally {
+			closeDatabase();
+		}
+		expect(cli('user', 'revoke-token', '1').stderr).toContain('token #1 (grafana) revoked');
+	});
+
 	it('says how to use it', () => {
 		const { code, out } = cli('frobnicate');
 		expect(code).toBe(2);
 		expect(out).toContain('usage: tsx jobs/cli.ts ingest | backup');
+		const user = cli('user', 'token', '--role', 'admin');
+		expect(user.code).toBe(2);
+		expect(user.out).toContain('error: missing --name NAME');
+		expect(user.out).toContain('usage: npm run user -- add LOGIN --role ROLE');
 	});
 });

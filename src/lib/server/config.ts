@@ -26,6 +26,16 @@ export interface Config {
 	timeZone: string | undefined;
 	/** DuckDB memory_limit (e.g. "1GB"); default DuckDB's own, 80% of RAM. */
 	duckdbMemoryLimit: string | undefined;
+	/**
+	 * Host names (or origins) the server answers to besides loopback and its own addresses:
+	 * CARE_ALLOWED_HOSTS (comma-separated) and the host of ORIGIN.
+	 */
+	allowedHosts: string[];
+	/** Addresses of the reverse proxy whose X-Forwarded-* headers are believed (CARE_TRUSTED_PROXY). */
+	trustedProxies: string[];
+	/** Sign-in sessions: hours a session lasts, minutes of inactivity that end it; override the stored settings. */
+	sessionHours: number | undefined;
+	sessionIdleMinutes: number | undefined;
 }
 
 function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -33,6 +43,20 @@ function choice<T extends string>(name: string, value: string | undefined, allow
 	const v = value.trim().toLowerCase();
 	if ((allowed as readonly string[]).includes(v)) return v as T;
 	throw new Error(`${name}=${value} is not one of ${allowed.join(', ')}`);
+}
+
+function list(value: string | undefined): string[] {
+	return (value ?? '')
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
+}
+
+function positive(name: string, value: string | undefined): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const n = Number(value);
+	if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}=${value} is not a positive number`);
+	return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -49,6 +73,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 		demo: choice('CARE_DEMO', env.CARE_DEMO, ['auto', 'off'] as const, 'auto'),
 		demoAsOf: env.CARE_DEMO_AS_OF || undefined,
 		timeZone: env.CARE_TIME_ZONE || undefined,
-		duckdbMemoryLimit: env.CARE_DUCKDB_MEMORY_LIMIT || undefined
+		duckdbMemoryLimit: env.CARE_DUCKDB_MEMORY_LIMIT || undefined,
+		allowedHosts: [...list(env.CARE_ALLOWED_HOSTS), ...list(env.ORIGIN)],
+		trustedProxies: list(env.CARE_TRUSTED_PROXY),
+		sessionHours: positive('CARE_SESSION_HOURS', env.CARE_SESSION_HOURS),
+		sessionIdleMinutes: positive('CARE_SESSION_IDLE_MINUTES', env.CARE_SESSION_IDLE_MINUTES)
 	};
 }

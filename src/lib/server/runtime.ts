@@ -3,7 +3,10 @@
  * scheduler, load the demo dataset into an empty database, and undo all of it on shutdown.
  *
  * While the server runs it writes <db>.server.json (pid, url, token; mode 0600) so that
- * `npm run ingest` asks the server to run the ingest instead of opening the locked file.
+ * `npm run ingest` and `npm run user` ask the server instead of opening the locked file.
+ *
+ * Accounts at start: with the demo dataset and no real account, one demo account per role;
+ * with no real administrator, a one-time setup link printed to the log.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -22,6 +25,10 @@ import { inboxHasWork } from './imports/inbox';
 import { removeStaleUploads } from './imports/upload';
 import { runAlerts } from './alerts/alerts';
 import { log } from './log';
+import { allowedHostnames } from './auth/network';
+import { ensureDemoAccounts, DEMO_ACCOUNTS } from './auth/demo';
+import { sessionPolicy, purgeExpiredSessions } from './auth/sessions';
+import { needsSetup, SetupLink } from './auth/setup';
 import { startScheduler, type Scheduler } from '../../../jobs/scheduler';
 import { unitHolidays, writeDemoData } from '../../../jobs/demo/generate';
 
@@ -36,7 +43,12 @@ export interface Runtime {
 	demo: { state: DemoState; asOf?: string; error?: string };
 	/** When the scheduler last looked at the inbox (a run is recorded only when there was work). */
 	lastScheduledCheck: Date | null;
+	/** The CLI's hand-off token (also in the runtime file). */
 	token: string;
+	/** The one-time link that creates the first administrator. */
+	setup: SetupLink;
+	/** Host names the server answers to (the host check, auth/network.ts). */
+	allowedHosts: Set<string>;
 	startedAt: Date;
 }
 
@@ -79,6 +91,7 @@ async function loadDemoIfEmpty(rt: Runtime): Promise<void> {
 	rt.demo = { state: 'loading', asOf };
 	const t0 = Date.now();
 	try {
+		if (await ensureDemoAccounts(rt.db)) log().info({ accounts: DEMO_ACCOUNTS.map((a) => a.login) }, 'demo accounts created (password = login); creating a real administrator removes them');
 		const demo = await writeDemoData(rt.config.inboxDir, path.join(rt.config.dataDir, 'demo'), { asOf });
 		// The demo unit closes on Iranian public holidays: store them, from its first day to a year ahead.
 		const holidays = unitHolidays(demo.firstDay, addDays(asOf, 365)).map((h) => h.date);
@@ -98,6 +111,10 @@ const KEY = Symbol.for('care-dashboard.runtime');
 type Pinned = { [KEY]?: Promise<Runtime> };
 
 async function start(): Promise<Runtime> {
+	// adapter-node listens on every interface unless HOST says otherwise, and reads HOST after
+	// the server's init hook (which starts this runtime) has run: so `node build` run directly
+	// binds loopback too, as `npm start` does. The dashboard shows customer data.
+	process.env.HOST ??= '127.0.0.1';
 	const config = readConfig();
 	// A read-only data folder still serves the dashboard: the file is opened read-only.
 	const db = await openDatabase(config.dbPath, { waitForLockMs: 60_000, memoryLimit: config.duckdbMemoryLimit, readOnlyFallback: true });
@@ -129,8 +146,11 @@ async function start(): Promise<Runtime> {
 		demo: { state: config.demo === 'off' ? 'off' : 'not-needed' },
 		lastScheduledCheck: null,
 		token: crypto.randomBytes(24).toString('hex'),
+		setup: new SetupLink(),
+		allowedHosts: allowedHostnames(config.allowedHosts),
 		startedAt: new Date()
 	};
+	await purgeExpiredSessions(db, sessionPolicy(settings, config));
 	const file: RuntimeFile = { pid: process.pid, url: serverUrl(), token: rt.token };
 	try {
 		fs.writeFileSync(runtimeFilePath(config), JSON.stringify(file, null, 2), { mode: 0o600 });
@@ -159,6 +179,13 @@ async function start(): Promise<Runtime> {
 		{ database: config.dbPath, schemaVersion, inbox: config.inboxDir, scheduler: rt.scheduler ? `${rt.scheduler.cron} (${rt.scheduler.timeZone})` : 'off' },
 		'care dashboard started'
 	);
+	// Printed plainly, for whoever runs the server to open (it is not kept anywhere).
+	if (await needsSetup(db)) {
+		console.log(
+			`[care] no administrator yet: open ${serverUrl()}/setup/${rt.setup.create()} to create one ` +
+				'(this link works once, until the server stops), or run `npm run user -- add LOGIN --role admin`'
+		);
+	}
 	return rt;
 }
 

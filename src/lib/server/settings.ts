@@ -68,6 +68,14 @@ export interface AlertSettings {
 	slaAtRiskThreshold: number;
 }
 
+/** Sign-in sessions (CARE_SESSION_HOURS and CARE_SESSION_IDLE_MINUTES override them). */
+export interface SecuritySettings {
+	/** A session ends this many hours after sign-in, however active. */
+	sessionHours: number;
+	/** A session ends after this many minutes without a request. */
+	idleMinutes: number;
+}
+
 export interface Settings {
 	unit: UnitSettings;
 	ingest: IngestSettings;
@@ -75,6 +83,7 @@ export interface Settings {
 	peaks: PeakSettings;
 	staffing: StaffingSettings;
 	alerts: AlertSettings;
+	security: SecuritySettings;
 }
 
 export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
@@ -102,7 +111,9 @@ export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
 		peaks: { weeks: 8, k: 3, minHistory: 3, minHours: 2, attributionHours: 48 },
 		// The common "80% of calls answered within 20 seconds".
 		staffing: { serviceLevelTarget: 80, thresholdSeconds: 20, wrapUpSeconds: 0 },
-		alerts: { webhookUrl: null, maxAttempts: 5, slaAtRiskThreshold: 10 }
+		alerts: { webhookUrl: null, maxAttempts: 5, slaAtRiskThreshold: 10 },
+		// A working day; an hour away from the desk signs out.
+		security: { sessionHours: 12, idleMinutes: 60 }
 	};
 }
 
@@ -122,7 +133,8 @@ export async function loadSettings(db: Database): Promise<Settings> {
 		sla_targets: { ...defaults.sla_targets, ...stored.sla_targets },
 		peaks: { ...defaults.peaks, ...stored.peaks },
 		staffing: { ...defaults.staffing, ...stored.staffing },
-		alerts: { ...defaults.alerts, ...stored.alerts }
+		alerts: { ...defaults.alerts, ...stored.alerts },
+		security: { ...defaults.security, ...stored.security }
 	};
 }
 

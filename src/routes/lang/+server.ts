@@ -1,14 +1,18 @@
 import { error, redirect } from '@sveltejs/kit';
 import { isAvailable } from '$lib/i18n/translate';
+import { setLanguage } from '$lib/server/auth/users';
+import { localPath } from '$lib/server/auth/web';
 import type { RequestHandler } from './$types';
 
-/** The language switch (a form in the header): remember the choice in a cookie, then go back. */
-export const POST: RequestHandler = async ({ request, cookies }) => {
+/**
+ * The language switch (a form in the header): remember the choice in a cookie and, for a
+ * signed-in user, in their account (which wins over the cookie from then on), then go back.
+ */
+export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const form = await request.formData();
 	const lang = String(form.get('lang') ?? '');
 	if (!isAvailable(lang)) error(400, `lang must be one of the available languages, not "${lang}"`);
-	cookies.set('lang', lang, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: true });
-	const back = String(form.get('return') ?? '/');
-	// Only a path of this site: never "//other.host" or an absolute URL.
-	redirect(303, back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/');
+	cookies.set('lang', lang, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: true, secure: locals.secure });
+	if (locals.user?.kind === 'user' && locals.user.id !== null) await setLanguage(locals.runtime.db, locals.user.id, lang);
+	redirect(303, localPath(form.get('return')));
 };

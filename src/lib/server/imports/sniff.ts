@@ -71,7 +71,8 @@ async function utf8LineCensus(file: string): Promise<{ validNonAscii: number; in
 	return { validNonAscii, invalid };
 }
 
-function formatFromName(name: string): FileFormat | null {
+/** The format a file name says (by its extension), or null when it names none the product reads. */
+export function formatFromName(name: string): FileFormat | null {
 	const ext = path.extname(name).toLowerCase();
 	if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
 	if (ext === '.json') return 'json';

@@ -14,6 +14,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { runIngest, type RunSummary } from './ingest';
 import type { Runtime } from '../runtime';
 import { isDatasetName } from './datasets';
+import { formatFromName } from './sniff';
 import { inEnglishPhrase, type Phrase } from '../../i18n/translate';
 import { checkDataFolder, reportStorageProblem, storageProblemOf } from '../storage';
 import type { Problem } from '../../i18n/translate';
@@ -166,6 +167,8 @@ export async function receiveUpload(rt: Runtime, request: Request): Promise<{ ru
 		const dir = path.join(rt.config.inboxDir, got.dataset);
 		fs.mkdirSync(dir, { recursive: true });
 		const wanted = safeUploadName(got.name);
+		// Only the formats the product reads: an upload is never a way to place anything else on the server.
+		if (!formatFromName(wanted)) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
 		const ext = path.extname(wanted);
 		let fileName = wanted;
 		for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;

@@ -47,7 +47,8 @@ export const STEPS: RefreshStep[] = [
 
 /** Settings the derived tables depend on (everything but the ingest schedule and the alerts), as a short hash. */
 export function settingsHash(settings: Settings): string {
-	const { ingest: _ingest, alerts: _alerts, ...relevant } = settings;
+	// The schedule, alerts and the sign-in session lengths change no derived figure.
+	const { ingest: _ingest, alerts: _alerts, security: _security, ...relevant } = settings;
 	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 

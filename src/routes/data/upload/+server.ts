@@ -1,4 +1,6 @@
 import { json, redirect } from '@sveltejs/kit';
+import { audit } from '$lib/server/audit';
+import { by } from '$lib/server/auth/web';
 import { receiveUpload, UploadError } from '$lib/server/imports/upload';
 import type { RequestHandler } from './$types';
 
@@ -12,6 +14,12 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
 	try {
 		const { run, upload } = await receiveUpload(locals.runtime, request);
+		await audit(locals.runtime.db, {
+			...by(locals),
+			action: 'import.upload',
+			target: upload?.fileName ?? null,
+			detail: { run: run.id, file: upload?.id ?? null, status: upload?.status ?? null, inserted: upload?.inserted ?? 0, rejected: upload?.rejected ?? 0 }
+		});
 		if (wantsJson) return json({ upload, problems: upload ? [] : run.problems });
 		redirect(303, upload ? `/data?upload=${upload.id}` : `/data?uploadRun=${run.id}`);
 	} catch (e) {

@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { translator } from '$lib/i18n/translate';
 import { csvResponse, toCsv } from '$lib/server/export/csv';
+import { audit } from '$lib/server/audit';
+import { by } from '$lib/server/auth/web';
 import { getFileWithRejects } from '$lib/server/imports/status';
 import type { RequestHandler } from './$types';
 
@@ -18,5 +20,6 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		['line', 'record', 'column', 'value', 'reason', 'row'],
 		found.rejects.map((r) => [r.line || '', r.record, r.column_name ?? '', r.value ?? '', t(r.problem.key, r.problem.params), r.raw])
 	);
+	await audit(locals.runtime.db, { ...by(locals), action: 'export.rejects', target: found.file.file_name, detail: { file: id, rows: found.rejects.length } });
 	return csvResponse(`rejects-${id}-${found.file.file_name}.csv`, csv);
 };
