@@ -13,6 +13,8 @@ import { execOn, queryOn } from '../db/database';
 import { queryNames } from '../db/queries';
 import type { Settings } from '../settings';
 import { refreshCalendar } from './calendar';
+import { refreshBusinessCalendar } from '../business-calendar/refresh';
+import { refreshSlaClocks } from '../sla/refresh';
 
 export interface RefreshContext {
 	conn: DuckDBConnection;
@@ -36,7 +38,13 @@ const rollups: RefreshStep = {
 };
 
 /** In order: later steps may read what earlier ones built. */
-export const STEPS: RefreshStep[] = [{ name: 'calendar', run: refreshCalendar }, rollups];
+export const STEPS: RefreshStep[] = [
+	{ name: 'calendar', run: refreshCalendar },
+	rollups,
+	// The unit's open intervals (needs calendar_days), then the SLA clocks over them.
+	{ name: 'business_calendar', run: refreshBusinessCalendar },
+	{ name: 'sla', run: async (ctx) => void (await refreshSlaClocks(ctx)) }
+];
 
 /** Settings the derived tables depend on (everything but the ingest schedule), as a short hash. */
 export function settingsHash(settings: Settings): string {

@@ -1,0 +1,58 @@
+/** SLA compliance, the at-risk list and the SLA settings page (business calendar, policies). */
+import type { Translation } from './types';
+
+export const en = {
+	'sla.error.weekShape': 'The week must list the working intervals of all seven days',
+	'sla.error.badTime': '"{value}" is not a time of day like 08:00 (00:00-24:00)',
+	'sla.error.endBeforeStart': 'The interval ends at {end}, not after its start {start}',
+	'sla.error.overlap': 'The intervals {a} and {b} overlap',
+	'sla.error.holidayShape': 'The holidays must be a list of days',
+	'sla.error.badDate': '"{value}" is not a date like 2026-03-21',
+	'sla.error.duplicateHoliday': '{date} is listed twice',
+	'sla.error.holidayName': 'A holiday needs a name',
+	'sla.error.icalUnreadable': 'This is not a readable iCal (.ics) file: {detail}',
+	'sla.error.icalNotCalendar': 'This iCal file holds no calendar (VCALENDAR)',
+	'sla.error.icalLongEvent': 'The event "{name}" lasts {days} days or more; a holiday list should hold single days',
+	'sla.error.icalEmpty': 'The iCal file has no all-day events to import as holidays',
+	'sla.error.icalOnlyTimed': 'The iCal file has only events with a time of day ({timed}); holidays are all-day events',
+	'sla.error.icalMissing': 'Choose an .ics file to import',
+	'sla.error.targetsShape': 'The targets must be a list',
+	'sla.error.badPriority': '"{value}" is not a priority (critical, high, normal, low)',
+	'sla.error.badTier': '"{value}" is not a tier name (letters, digits, spaces, - and _; up to 40)',
+	'sla.error.duplicateTarget': 'Priority {priority} has two targets for the tier {tier}',
+	'sla.error.targetNotPositive': 'A target must be more than 0 minutes; got {value}',
+	'sla.error.badTarget': '"{value}" is not a whole number of minutes (leave it empty for no target)',
+	'sla.error.badClock': '"{value}" is not business or calendar time',
+	'sla.error.missingDefault': 'Priority {priority} needs a target for all customers (no tier)',
+	'sla.error.badShare': '"{value}" is not a percentage between 1 and 99',
+	'sla.error.badStatus': '"{value}" is not a ticket status',
+	'sla.error.badParam': 'The parameter {name} is invalid: {reason}'
+} as const;
+
+export const fa: Translation<typeof en> = {
+	'sla.error.weekShape': 'هفته باید بازه‌های کاری هر هفت روز را داشته باشد',
+	'sla.error.badTime': '«{value}» یک ساعت روز مثل ۰۸:۰۰ (۰۰:۰۰ تا ۲۴:۰۰) نیست',
+	'sla.error.endBeforeStart': 'پایان بازه ({end}) بعد از شروع آن ({start}) نیست',
+	'sla.error.overlap': 'بازه‌های {a} و {b} با هم هم‌پوشانی دارند',
+	'sla.error.holidayShape': 'تعطیلات باید فهرستی از روزها باشد',
+	'sla.error.badDate': '«{value}» تاریخی مثل 2026-03-21 نیست',
+	'sla.error.duplicateHoliday': '{date} دو بار آمده است',
+	'sla.error.holidayName': 'هر تعطیلی باید نامی داشته باشد',
+	'sla.error.icalUnreadable': 'این پرونده iCal (‏.ics) خوانا نیست: {detail}',
+	'sla.error.icalNotCalendar': 'این پرونده iCal تقویمی (VCALENDAR) ندارد',
+	'sla.error.icalLongEvent': 'رویداد «{name}» {days} روز یا بیشتر طول می‌کشد؛ فهرست تعطیلات باید روزهای تک داشته باشد',
+	'sla.error.icalEmpty': 'پرونده iCal هیچ رویداد تمام‌روزی برای ورود به‌عنوان تعطیلی ندارد',
+	'sla.error.icalOnlyTimed': 'پرونده iCal فقط رویدادهای ساعت‌دار دارد ({timed})؛ تعطیلی رویداد تمام‌روز است',
+	'sla.error.icalMissing': 'یک پرونده ‎.ics برای ورود انتخاب کنید',
+	'sla.error.targetsShape': 'اهداف باید یک فهرست باشند',
+	'sla.error.badPriority': '«{value}» اولویت نیست (بحرانی، بالا، عادی، پایین)',
+	'sla.error.badTier': '«{value}» نام سطح قرارداد نیست (حرف، رقم، فاصله، - و _؛ تا ۴۰ نویسه)',
+	'sla.error.duplicateTarget': 'اولویت {priority} برای سطح {tier} دو هدف دارد',
+	'sla.error.targetNotPositive': 'هدف باید بیشتر از ۰ دقیقه باشد؛ مقدار داده‌شده {value} است',
+	'sla.error.badTarget': '«{value}» عدد صحیح دقیقه نیست (برای «بدون هدف» خالی بگذارید)',
+	'sla.error.badClock': '«{value}» زمان کاری یا زمان تقویمی نیست',
+	'sla.error.missingDefault': 'اولویت {priority} به هدفی برای همه مشتریان (بدون سطح قرارداد) نیاز دارد',
+	'sla.error.badShare': '«{value}» درصدی بین ۱ و ۹۹ نیست',
+	'sla.error.badStatus': '«{value}» وضعیت تیکت نیست',
+	'sla.error.badParam': 'پارامتر {name} نامعتبر است: {reason}'
+};
