@@ -56,7 +56,8 @@ export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshR
 	const policyFrom = full ? null : policiesChangedFrom(before, policies);
 	const [{ watermark }] = (await queryOn<{ watermark: string | null }>(conn, 'sla/watermark')) as [{ watermark: string | null }];
 
-	await execOn(conn, 'sla/mark_dirty', { full, since: state?.loaded_watermark ?? null, policy_from: policyFrom, tz: settings.unit.timeZone });
+	// A state without a watermark saw no rows yet: everything loaded since is new.
+	await execOn(conn, 'sla/mark_dirty', { full, since: state?.loaded_watermark ?? '-infinity', policy_from: policyFrom, tz: settings.unit.timeZone });
 	const recomputed = await countDirty(conn);
 	if (recomputed > 0) {
 		await execOn(conn, 'sla/compute_clocks', { tz: settings.unit.timeZone, pause: JSON.stringify(settings.sla.pauseStatuses), share: settings.sla.atRiskShare });
