@@ -176,31 +176,38 @@ function isoOfDayNumber(day: number): string {
 export class WallBusinessClock {
 	private readonly holidays: Map<string, string>;
 	private readonly spans: [number, number][][];
-	private readonly cache = new Map<number, [number, number][]>();
+	private readonly kinds: DayKind[];
+	private readonly days = new Map<number, { holiday: string | null; intervals: [number, number][]; kind: DayKind }>();
 
 	constructor(readonly settings: BusinessCalendarSettings) {
 		this.holidays = new Map(settings.holidays.map((h) => [h.date, h.name]));
 		this.spans = Array.from({ length: 7 }, (_, d) => weekdaySpans(settings.week, d).map(([s, e]) => [s * 60, e * 60] as [number, number]));
+		this.kinds = weekdayKinds(settings.week);
+	}
+
+	private day(day: number) {
+		let d = this.days.get(day);
+		if (!d) {
+			const iso = isoOfDayNumber(day);
+			const holiday = this.holidays.get(iso) ?? null;
+			const dow = weekdayOf(iso);
+			d = { holiday, intervals: holiday ? [] : this.spans[dow]!, kind: holiday ? 'off' : this.kinds[dow]! };
+			this.days.set(day, d);
+		}
+		return d;
 	}
 
 	holiday(day: number): string | null {
-		return this.holidays.get(isoOfDayNumber(day)) ?? null;
+		return this.day(day).holiday;
 	}
 
 	/** Working intervals of a wall day in seconds of the day (none on a holiday or a day off). */
 	intervals(day: number): [number, number][] {
-		let out = this.cache.get(day);
-		if (!out) {
-			const iso = isoOfDayNumber(day);
-			out = this.holidays.has(iso) ? [] : this.spans[weekdayOf(iso)]!;
-			this.cache.set(day, out);
-		}
-		return out;
+		return this.day(day).intervals;
 	}
 
 	kind(day: number): DayKind {
-		if (this.holiday(day)) return 'off';
-		return weekdayKinds(this.settings.week)[weekdayOf(isoOfDayNumber(day))]!;
+		return this.day(day).kind;
 	}
 
 	isWorkingDay(day: number): boolean {

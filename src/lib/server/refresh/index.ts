@@ -52,11 +52,19 @@ export function settingsHash(settings: Settings): string {
 	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 
-export async function refreshAll(db: Database, settings: Settings, now: Date = new Date()): Promise<void> {
-	await db.transaction(async (conn) => {
-		for (const step of STEPS) await step.run({ conn, settings, now });
-		await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
-	});
+// Refreshes of one process run one after another (an ingest's and a settings page's save may
+// ask at once; two transactions rebuilding the same tables would conflict).
+let chain: Promise<unknown> = Promise.resolve();
+
+export function refreshAll(db: Database, settings: Settings, now: Date = new Date()): Promise<void> {
+	const next = chain.then(() =>
+		db.transaction(async (conn) => {
+			for (const step of STEPS) await step.run({ conn, settings, now });
+			await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
+		})
+	);
+	chain = next.catch(() => undefined);
+	return next;
 }
 
 export interface RefreshState {

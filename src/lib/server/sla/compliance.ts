@@ -128,7 +128,7 @@ export const METRICS = ['first_response', 'resolution'] as const;
 export type SlaState = (typeof STATES)[number];
 export type SlaMetric = (typeof METRICS)[number];
 
-export interface AtRiskRow {
+export type AtRiskRow = {
 	ticket_id: string;
 	metric: SlaMetric;
 	state: SlaState;
@@ -151,7 +151,7 @@ export interface AtRiskRow {
 	/** target − elapsed; negative: over the target by that much. */
 	left_s: number;
 	subject: string | null;
-}
+};
 
 export interface AtRiskQuery {
 	dims: Partial<Record<SlaDimension, string>>;
@@ -220,4 +220,17 @@ export async function atRiskForRequest(db: Database, locale: { timeZone: string 
 	const errors = [...request.errors.filter((e) => e.param !== 'from' && e.param !== 'to' && e.param !== 'grain'), ...list.errors];
 	const result = await atRiskList(db, { dims: request.filters.dims, state: list.state, metric: list.metric, page: list.page, pageSize: options.pageSize }, viewer);
 	return { ...result, page: list.page, pageSize: options.pageSize ?? PAGE_SIZE, state: list.state, metric: list.metric, dims: request.filters.dims, errors };
+}
+
+/** The values the filter menus offer (teams, channels, segments that occur in the clocks). */
+export async function slaDimensionValues(db: Database): Promise<Record<'team' | 'channel' | 'segment', string[]>> {
+	const out: Record<'team' | 'channel' | 'segment', string[]> = { team: [], channel: [], segment: [] };
+	for (const r of await db.query<{ dim: 'team' | 'channel' | 'segment'; value: string }>('sla/dimension_values')) out[r.dim].push(r.value);
+	return out;
+}
+
+/** Open tickets with a breached time, and with an at-risk time (and none breached), now. */
+export async function openCounts(db: Database, now: Date = new Date()): Promise<{ breached: number; atRisk: number }> {
+	const [r] = await db.query<{ breached: number; at_risk: number }>('sla/open_counts', { now: now.toISOString() });
+	return { breached: r?.breached ?? 0, atRisk: r?.at_risk ?? 0 };
 }
