@@ -74,6 +74,8 @@ export function versionsFromRows(rows: PolicyRow[]): PolicyVersion[] {
 			resolutionClock: r.resolution_clock
 		});
 	}
+	const rank = (t: PolicyTarget) => PRIORITIES.indexOf(t.priority) * 1000 + (t.tier === '' ? 0 : 1);
+	for (const v of byVersion.values()) v.targets.sort((a, b) => rank(a) - rank(b) || a.tier.localeCompare(b.tier));
 	return [...byVersion.values()].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.version - b.version);
 }
 
