@@ -27,9 +27,12 @@ create table business_days (
 	signature varchar not null
 );
 
--- Days whose business time changed in the current refresh (rebuilt by every refresh).
+-- Days whose business time changed in the current refresh (rebuilt by every refresh), with
+-- the instants the local day starts and ends.
 create table business_days_changed (
-	day date primary key
+	day date primary key,
+	day_start timestamptz not null,
+	day_end timestamptz not null
 );
 
 -- SLA policies, versioned: a version is a full set of targets, in force for tickets created on
@@ -65,8 +68,10 @@ create table sla_policies (
 --   risk_at     for a running clock: when elapsed reaches the at-risk share of the target
 --   risk_s      the at-risk share of the target, in seconds
 -- The state at a moment (met, breached, at_risk, pending) is sla_state(...) below.
+-- No primary key or index: DuckDB deletes slowly through an index, and the refresh deletes and
+-- re-inserts whole batches; one row per ticket is kept by deleting a ticket's row before inserting it.
 create table sla_clocks (
-	ticket_id varchar primary key,
+	ticket_id varchar not null,
 	customer_id varchar,
 	priority varchar,
 	team varchar,
@@ -86,7 +91,6 @@ create table sla_clocks (
 	res_at timestamptz,                 -- resolved_at, else closed_at
 	computed_at timestamptz not null
 );
-create index sla_clocks_created_day on sla_clocks (created_day);
 
 -- What the last SLA refresh saw: the newest loaded_at of tickets, status changes and customers
 -- (rows loaded later are new or changed), the clock rules and the active policies it used.

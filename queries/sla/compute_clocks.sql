@@ -1,5 +1,5 @@
--- sla_compute_clocks: the SLA clocks of the dirty tickets (temp table sla_dirty), staged into
--- the temp table sla_new with the columns of sla_clocks (see migration 006 for their meaning).
+-- sla_compute_clocks: the SLA clocks of the dirty tickets (temp table sla_dirty), inserted into
+-- sla_clocks (their old rows were deleted first; see migration 006 for the columns' meaning).
 --
 -- Definitions (mission: SLA compliance):
 --   first response = first_response_at, or the resolution when it came first or no response
@@ -14,7 +14,7 @@
 --   B(t) = business seconds up to t = cum_before + least(epoch(t) − start_s, end_s − start_s) of
 --     the last business interval starting at or before t; E(t) = epoch(t).
 -- params: $tz VARCHAR, $pause VARCHAR (JSON list of statuses), $share DOUBLE (at-risk share of the target)
-create or replace temp table sla_new as
+insert into sla_clocks by name
 with t as (
 	select
 		t.id, t.customer_id, t.priority, t.team, t.channel, t.assignee, t.status, t.created_at,

@@ -16,7 +16,7 @@ export async function refreshBusinessCalendar({ conn, settings }: RefreshContext
 		tz: settings.unit.timeZone
 	});
 	await execOn(conn, 'business_calendar/clear_changes');
-	await execOn(conn, 'business_calendar/record_changes');
+	await execOn(conn, 'business_calendar/record_changes', { tz: settings.unit.timeZone });
 	await execOn(conn, 'business_calendar/clear_days');
 	await execOn(conn, 'business_calendar/insert_days');
 	await execOn(conn, 'business_calendar/clear_intervals');

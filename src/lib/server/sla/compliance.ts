@@ -96,9 +96,10 @@ export async function slaCompliance(db: Database, filters: Pick<Filters, 'range'
 		channel: filters.dims.channel ?? null,
 		segment: filters.dims.segment ?? null
 	};
-	const by = async (dim: string) => (await db.query<GroupRow>('sla/compliance_by', { ...params, dim })).map(group);
-	const [all, byPriority, byTeam, byChannel, bySegment, trend] = await Promise.all([by('all'), by('priority'), by('team'), by('channel'), by('segment'), by('period')]);
-	const total = all[0] ?? EMPTY;
+	const rows = await db.query<GroupRow & { dim: string }>('sla/compliance', params);
+	const by = (dim: string) => rows.filter((r) => r.dim === dim).map(group);
+	const [byPriority, byTeam, byChannel, bySegment, trend] = [by('priority'), by('team'), by('channel'), by('segment'), by('period')];
+	const total = by('all')[0] ?? EMPTY;
 	const order = ['critical', 'high', 'normal', 'low'];
 	return {
 		range: filters.range,

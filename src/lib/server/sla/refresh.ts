@@ -56,13 +56,18 @@ export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshR
 	const policyFrom = full ? null : policiesChangedFrom(before, policies);
 	const [{ watermark }] = (await queryOn<{ watermark: string | null }>(conn, 'sla/watermark')) as [{ watermark: string | null }];
 
-	// A state without a watermark saw no rows yet: everything loaded since is new.
-	await execOn(conn, 'sla/mark_dirty', { full, since: state?.loaded_watermark ?? '-infinity', policy_from: policyFrom, tz: settings.unit.timeZone });
+	await execOn(conn, 'sla/dirty_clear');
+	if (full) await execOn(conn, 'sla/dirty_all');
+	else {
+		// A state without a watermark saw no rows yet: everything loaded since is new.
+		await execOn(conn, 'sla/dirty_loaded', { since: state?.loaded_watermark ?? '-infinity' });
+		if (policyFrom) await execOn(conn, 'sla/dirty_policy', { policy_from: policyFrom, tz: settings.unit.timeZone });
+		await execOn(conn, 'sla/dirty_days');
+	}
 	const recomputed = await countDirty(conn);
 	if (recomputed > 0) {
+		await execOn(conn, full ? 'sla/delete_all' : 'sla/delete_dirty');
 		await execOn(conn, 'sla/compute_clocks', { tz: settings.unit.timeZone, pause: JSON.stringify(settings.sla.pauseStatuses), share: settings.sla.atRiskShare });
-		await execOn(conn, 'sla/delete_dirty');
-		await execOn(conn, 'sla/insert_clocks');
 	}
 	await execOn(conn, 'sla/save_refresh_state', {
 		watermark: watermark ?? state?.loaded_watermark ?? null,

@@ -1,22 +1,17 @@
--- sla_compliance_by: SLA compliance of tickets created in a period, for each of the two times
--- (first response, resolution), grouped by one dimension.
+-- sla_compliance: SLA compliance of tickets created in a period, for each of the two times
+-- (first response, resolution): overall, and by priority, team, channel, customer segment and
+-- period, in one scan (grouping sets).
 -- KPI: compliance = met / (met + breached); open tickets still within their target (pending,
 --   at_risk) are not counted in it; tickets without a target (no_target) or without a recorded
 --   stop time (unknown) neither. States as of $now (sla_state, migration 006).
--- grain: one row per value of $dim ('all' → one row; 'period' → one row per period of $grain,
---   by the ticket's local creation day, in the unit's calendar).
--- params: $from DATE, $to DATE, $now TIMESTAMPTZ, $dim VARCHAR (all|priority|team|channel|segment|period),
---   $grain VARCHAR (day|week|month|quarter|year), $priority, $team, $channel, $segment VARCHAR (null: all)
+-- grain: one row per (dim, key): dim 'all' (one row), 'priority', 'team', 'channel', 'segment',
+--   'period' (one row per period of $grain by the ticket's local creation day, in the unit's calendar).
+-- params: $from DATE, $to DATE, $now TIMESTAMPTZ, $grain VARCHAR (day|week|month|quarter|year),
+--   $priority, $team, $channel, $segment VARCHAR (null: all)
 with c as (
 	select
-		case $dim
-			when 'priority' then s.priority
-			when 'team' then s.team
-			when 'channel' then s.channel
-			when 'segment' then s.segment
-			when 'period' then cast(case $grain when 'day' then d.day when 'week' then d.week_start when 'month' then d.month_start when 'quarter' then d.quarter_start else d.year_start end as varchar)
-			else 'all'
-		end as key,
+		s.priority, s.team, s.channel, s.segment,
+		cast(case $grain when 'day' then d.day when 'week' then d.week_start when 'month' then d.month_start when 'quarter' then d.quarter_start else d.year_start end as varchar) as period,
 		sla_state(s.fr_target_s, s.fr_stopped, s.fr_paused, s.fr_elapsed_s, s.fr_due_at, s.fr_risk_at, s.fr_risk_s, cast($now as timestamptz)) as fr,
 		sla_state(s.res_target_s, s.res_stopped, s.res_paused, s.res_elapsed_s, s.res_due_at, s.res_risk_at, s.res_risk_s, cast($now as timestamptz)) as res
 	from sla_clocks s
@@ -28,7 +23,15 @@ with c as (
 		and ($segment is null or s.segment = $segment)
 )
 select
-	key,
+	case
+		when grouping(priority) = 0 then 'priority'
+		when grouping(team) = 0 then 'team'
+		when grouping(channel) = 0 then 'channel'
+		when grouping(segment) = 0 then 'segment'
+		when grouping(period) = 0 then 'period'
+		else 'all'
+	end as dim,
+	coalesce(priority, team, channel, segment, period) as key,
 	cast(count(*) as integer) as tickets,
 	cast(count(*) filter (where fr = 'met') as integer) as fr_met,
 	cast(count(*) filter (where fr = 'breached') as integer) as fr_breached,
@@ -41,5 +44,5 @@ select
 	cast(count(*) filter (where res = 'at_risk') as integer) as res_at_risk,
 	cast(count(*) filter (where res in ('no_target', 'unknown')) as integer) as res_not_measured
 from c
-group by key
-order by key nulls last
+group by grouping sets ((), (priority), (team), (channel), (segment), (period))
+order by dim, key nulls last
