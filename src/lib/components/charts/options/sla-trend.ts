@@ -36,7 +36,7 @@ export function slaTrendOption(points: SlaTrendPoint[], labels: SlaTrendLabels, 
 		aria: { enabled: true },
 		animation: false,
 		grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-		legend: { top: 0, [rtl ? 'right' : 'left']: 0, data: series.map((s) => s.name) },
+		legend: { top: 0, [rtl ? 'right' : 'left']: 0, itemGap: 24, data: series.map((s) => s.name) },
 		tooltip: {
 			trigger: 'axis',
 			formatter: (params: unknown) => {
