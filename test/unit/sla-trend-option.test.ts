@@ -28,5 +28,5 @@ describe('SLA trend option', () => {
 		const svg = renderSvg(slaTrendOption([point('a', 50, 60), point('b', 70, null)], labels));
 		expect(svg).toContain('<svg');
 		expect(svg).toContain('First response');
-	});
+	}, 30_000);
 });
