@@ -41,5 +41,5 @@ describe('calls by weekday option, drawn', () => {
 		expect(svg).toMatch(/^<svg/);
 		expect(svg).toContain('Saturday');
 		expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(4);
-	});
+	}, 30_000);
 });

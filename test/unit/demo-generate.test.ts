@@ -76,7 +76,7 @@ describe(`demo data as of ${AS_OF}`, () => {
 		}
 		tickets = new Map(data.tickets.map((t) => [t.id!, t]));
 		truth = records(path.join(truthDir, 'demo-churn-truth.csv')).records;
-	}, 30_000);
+	}, 120_000);
 
 	it('writes one CSV per dataset into <inbox>/<dataset>/, nothing half-written, the truth outside the inbox', () => {
 		const written = [...filesOf(inbox).keys()].sort();
