@@ -62,7 +62,8 @@ export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshR
 		// A state without a watermark saw no rows yet: everything loaded since is new.
 		await execOn(conn, 'sla/dirty_loaded', { since: state?.loaded_watermark ?? '-infinity' });
 		if (policyFrom) await execOn(conn, 'sla/dirty_policy', { policy_from: policyFrom, tz: settings.unit.timeZone });
-		await execOn(conn, 'sla/dirty_days');
+		const [changedDays] = await queryOn<{ n: number }>(conn, 'sla/changed_days_count');
+		if (Number(changedDays?.n ?? 0) > 0) await execOn(conn, 'sla/dirty_days');
 	}
 	const recomputed = await countDirty(conn);
 	if (recomputed > 0) {
