@@ -4,7 +4,11 @@
  * 1. ingest: a synthetic calls file of N rows in the product's layout (1% of them bad) into
  *    a fresh database: wall time, rows per second, peak memory (max RSS of this process);
  * 2. overview: the overview's queries over the rollups for two years (median of 20);
- * 3. --startup: `npm start` on an empty data folder with no build: seconds until the demo
+ * 3. peaks: the peaks refresh step (baselines and episodes) from scratch and after a load that
+ *    touched only the last day, and the Peaks page's data (getPeaksPage: heatmaps, daily and
+ *    hourly bands, peaks with attribution, annotations) for 30 days and a year (median of 20;
+ *    target ≤ 30 ms), and one peak's detail;
+ * 4. --startup: `npm start` on an empty data folder with no build: seconds until the demo
  *    dataset is loaded and the overview answers (the 60-second target of the README).
  * 4. sla (skip with --no-sla): N synthetic tickets over two years (a third with a waiting-for-
  *    customer pause, 2% still open) loaded into a fresh database; the full SLA refresh (business
@@ -21,9 +25,13 @@ import { readConfig } from '../src/lib/server/config';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/database';
 import { migrate } from '../src/lib/server/db/migrate';
 import { getOverview } from '../src/lib/server/overview/overview';
-import { loadSettings, saveSetting, seedSettings } from '../src/lib/server/settings';
+import { getPeakDetail } from '../src/lib/server/peaks/detail';
+import { getPeaksPage, listPeaks } from '../src/lib/server/peaks/peaks';
+import { refreshPeaks } from '../src/lib/server/peaks/refresh';
 import { refreshAll, STEPS } from '../src/lib/server/refresh/index';
+import { loadSettings, saveSetting, seedSettings } from '../src/lib/server/settings';
 import { slaCompliance, atRiskList } from '../src/lib/server/sla/compliance';
+import type { Database } from '../src/lib/server/db/database';
 
 const arg = (name: string, fallback: string) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -76,8 +84,62 @@ async function benchIngest() {
 	}
 	times.sort((a, b) => a - b);
 	console.log(`overview (2 years, ${rows.toLocaleString('en')} calls): median ${times[10]!.toFixed(1)} ms, max ${times[19]!.toFixed(1)} ms`);
+	await benchPeaks(db);
 	closeDatabase();
 	fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function median20(fn: () => Promise<unknown>): Promise<{ median: number; max: number }> {
+	await fn(); // warm
+	const times: number[] = [];
+	for (let i = 0; i < 20; i++) {
+		const t0 = performance.now();
+		await fn();
+		times.push(performance.now() - t0);
+	}
+	times.sort((a, b) => a - b);
+	return { median: times[10]!, max: times[19]! };
+}
+
+async function benchPeaks(db: Database) {
+	const settings = await loadSettings(db);
+	const now = new Date('2026-11-22T12:00:00Z');
+	// The peaks step on its own, after the rollups it reads: from scratch, then after a load that
+	// changed the last day only (each in a transaction rolled back, so both start from the same state).
+	const step = async (prepare: string | null) => {
+		let ms = 0;
+		await db
+			.transaction(async (conn) => {
+				for (const s of STEPS.filter((x) => x.name === 'calendar' || x.name === 'rollups')) await s.run({ conn, settings, now });
+				if (prepare) await conn.run(prepare);
+				const t0 = performance.now();
+				const r = await refreshPeaks({ conn, settings, now });
+				ms = performance.now() - t0;
+				if (prepare !== null) console.log(`  (${r.full ? 'full' : `from ${r.from}`})`);
+				throw new Error('rollback');
+			})
+			.catch((e) => {
+				if ((e as Error).message !== 'rollback') throw e;
+			});
+		return ms;
+	};
+	const full = await step('delete from peaks_state');
+	const incremental = await step(`update peaks_hourly set actual = actual + 1 where day = (select max(day) from peaks_hourly) and hour = 10 and metric = 'calls'`);
+	console.log(`peaks refresh step: ${full.toFixed(0)} ms from scratch, ${incremental.toFixed(0)} ms when a load changed only the last day`);
+	const [last] = await db.query<{ last_day: string }>('peaks/extent');
+	const to = last!.last_day;
+	const day = (d: string, n: number) => new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10);
+	const locale = { timeZone: settings.unit.timeZone, weekStart: settings.unit.weekStart };
+	for (const days of [30, 365]) {
+		const range = { from: day(to, -(days - 1)), to };
+		const r = await median20(() => getPeaksPage(db, settings, locale, range, { metric: 'calls', peakKey: null, viewer: null }));
+		console.log(`peaks page data (${days} days, ${rows.toLocaleString('en')} calls): median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (target: 30 ms)`);
+	}
+	const [peak] = await listPeaks(db, settings, { limit: 1 });
+	if (peak) {
+		const r = await median20(() => getPeakDetail(db, settings, locale, peak.key, null));
+		console.log(`one peak's detail (${peak.key}): median ${r.median.toFixed(1)} ms`);
+	} else console.log(`one peak's detail: not measured (the synthetic calls are spread evenly, so they hold no peak)`);
 }
 
 async function benchStartup() {

@@ -67,12 +67,13 @@ export function planFloods(rng: Rng, cal: UnitCalendar, window: Window): FloodPl
 		} else if (count > 1) minor++;
 		const version = `${major}.${minor}`;
 		const at = 9 * HOUR + rng.int(0, 6) * 15 * MINUTE;
-		annotations.push({ id: '', kind: 'release', starts: day * DAY + at, ends: null, title: `Release ${version}`, description: rng.pick(RELEASE_NOTES) });
+		const annotation: Annotation = { id: '', kind: 'release', starts: day * DAY + at, ends: null, title: `Release ${version}`, description: rng.pick(RELEASE_NOTES) };
+		annotations.push(annotation);
 		const days = [day, cal.nextWorkingDay(day)];
 		if (rng.chance(0.5)) days.push(cal.nextWorkingDay(days[1]!));
 		const extras = [rng.uniform(0.6, 0.9), rng.uniform(0.45, 0.7), rng.uniform(0.4, 0.5)];
 		days.forEach((d, i) => {
-			add({ day: d, extra: extras[i]!, from: i === 0 ? at + 20 * MINUTE : WORK_START, to: WORK_END, kind: 'release', release: version });
+			add({ day: d, extra: extras[i]!, from: i === 0 ? at + 20 * MINUTE : WORK_START, to: WORK_END, kind: 'release', release: version, annotation });
 			busy.add(d);
 		});
 		for (let d = day - 7; d <= day + 10; d++) busy.add(d);
@@ -86,17 +87,18 @@ export function planFloods(rng: Rng, cal: UnitCalendar, window: Window): FloodPl
 		const d1 = cal.nextWorkingDay(d0);
 		const d2 = cal.nextWorkingDay(d1);
 		const at = 10 * HOUR + rng.int(0, 6) * 15 * MINUTE;
-		annotations.push({
+		const annotation: Annotation = {
 			id: '',
 			kind: 'incident',
 			starts: d0 * DAY + at,
 			ends: d2 * DAY + 17 * HOUR + rng.int(0, 3) * HOUR,
 			title: 'National internet slow-down',
 			description: 'Nationwide internet disruption: customers could not reach hosted services, the portal or the update server'
-		});
-		add({ day: d0, extra: rng.uniform(1.2, 1.5), from: at + 15 * MINUTE, to: WORK_END, kind: 'incident' });
-		add({ day: d1, extra: rng.uniform(1.7, 2.0), from: WORK_START, to: WORK_END, kind: 'incident' });
-		add({ day: d2, extra: rng.uniform(1.0, 1.3), from: WORK_START, to: WORK_END, kind: 'incident' });
+		};
+		annotations.push(annotation);
+		add({ day: d0, extra: rng.uniform(1.2, 1.5), from: at + 15 * MINUTE, to: WORK_END, kind: 'incident', annotation });
+		add({ day: d1, extra: rng.uniform(1.7, 2.0), from: WORK_START, to: WORK_END, kind: 'incident', annotation });
+		add({ day: d2, extra: rng.uniform(1.0, 1.3), from: WORK_START, to: WORK_END, kind: 'incident', annotation });
 		for (let d = d0 - 7; d <= d2 + 7; d++) busy.add(d);
 	}
 
@@ -108,8 +110,9 @@ export function planFloods(rng: Rng, cal: UnitCalendar, window: Window): FloodPl
 		const d = rng.pick(free);
 		const at = 8 * HOUR + 30 * MINUTE + rng.int(0, 18) * 15 * MINUTE;
 		const ends = at + rng.int(2, 5) * HOUR;
-		annotations.push({ id: '', kind: 'incident', starts: d * DAY + at, ends: d * DAY + ends, ...incident });
-		add({ day: d, extra: rng.uniform(0.35, 0.6), from: at, to: Math.min(WORK_END, ends + HOUR), kind: 'incident' });
+		const annotation: Annotation = { id: '', kind: 'incident', starts: d * DAY + at, ends: d * DAY + ends, ...incident };
+		annotations.push(annotation);
+		add({ day: d, extra: rng.uniform(0.35, 0.6), from: at, to: Math.min(WORK_END, ends + HOUR), kind: 'incident', annotation });
 		for (let x = d - 3; x <= d + 3; x++) busy.add(x);
 	}
 

@@ -37,12 +37,23 @@ const WEEKDAY_FACTOR = [1.0, 0.95, 0.9, 0.83, 0.3, 0, 1.32];
 const HOURS_FULL = [0.55, 1.2, 1.4, 1.3, 0.5, 1.15, 1.25, 0.65];
 const HOURS_HALF = [0.7, 1.3, 1.4, 1.1];
 
+/**
+ * Work piles up over a holiday as over a weekend (seed 000): the day after a holiday, or a
+ * Saturday after a holiday Thursday, brings 20% more calls and tickets. These backlogs are
+ * real overloads with no annotation behind them.
+ */
+export function isBacklogDay(cal: UnitCalendar, day: number): boolean {
+	return cal.holiday(day - 1) !== null || (weekday(day) === SATURDAY && cal.holiday(day - 2) !== null);
+}
+
 export interface DemoData {
 	customers: Customer[];
 	tickets: Ticket[];
 	calls: Call[];
 	surveys: SurveyAnswer[];
 	annotations: Annotation[];
+	/** The planted floods by day number: the ground truth of the peaks an annotation explains. */
+	floods: Map<number, Flood[]>;
 	activity: [Customer, number, number][];
 	first: number;
 	last: number;
@@ -63,7 +74,7 @@ class Simulation {
 	readonly surveys: SurveyAnswer[] = [];
 	readonly customers: Customer[];
 	readonly annotations: Annotation[];
-	private readonly floods: Map<number, Flood[]>;
+	readonly floods: Map<number, Flood[]>;
 	private readonly plantedTickets = new Map<number, Ticket[]>();
 	/** Tickets customers may still call about: open, or resolved in the last few days. */
 	private pool: Ticket[] = [];
@@ -174,8 +185,7 @@ class Simulation {
 		if (kind === 'half') f = WEEKDAY_FACTOR[THURSDAY]!;
 		// Slow growth of the customer base over the years of history.
 		f *= 0.92 + (0.16 * (day - this.first)) / Math.max(1, this.last - this.first);
-		// Work piles up over a holiday as over a weekend.
-		if (this.cal.holiday(day - 1) || (weekday(day) === SATURDAY && this.cal.holiday(day - 2))) f *= 1.2;
+		if (isBacklogDay(this.cal, day)) f *= 1.2;
 		const j = this.cal.jalali(day);
 		if (j.month === 1 && j.day <= 15) f *= 0.55;
 		else if (j.month === 12 && j.day >= 25) f *= 0.8;
@@ -603,5 +613,5 @@ export function simulate(options: SimulationOptions): DemoData {
 	calls.forEach((c, i) => (c.id = `CL${String(i + 1).padStart(6, '0')}`));
 	const surveys = [...sim.surveys].sort((a, b) => a.answered - b.answered);
 	surveys.forEach((s, i) => (s.id = `S${String(i + 1).padStart(6, '0')}`));
-	return { customers: sim.customers, tickets, calls, surveys, annotations: sim.annotations, activity: sim.activity(), first, last, calendar: sim.cal };
+	return { customers: sim.customers, tickets, calls, surveys, annotations: sim.annotations, floods: sim.floods, activity: sim.activity(), first, last, calendar: sim.cal };
 }

@@ -104,4 +104,6 @@ export interface Flood {
 	to: number;
 	kind: 'release' | 'incident';
 	release?: string;
+	/** The release or incident that caused it (ground truth for peak attribution). */
+	annotation: Annotation;
 }

@@ -53,6 +53,7 @@ describe('demo data: determinism', () => {
 		expect(a.size).toBe(DATASET_NAMES.length + 1);
 		for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
 		expect(a.get('inbox/calls/demo-calls.csv')!.equals(c.get('inbox/calls/demo-calls.csv')!)).toBe(false);
+		// Three generations: seconds on an idle machine, more on a shared one.
 	}, 60_000);
 });
 

@@ -50,6 +50,12 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 	return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** The local hour (0-23) of an instant in a time zone. */
+export function hourIn(timeZone: string, now: Date = new Date()): number {
+	const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+	return Number(parts.find((p) => p.type === 'hour')!.value);
+}
+
 /** The day n days after (or before, for negative n) an ISO day. */
 export function addDays(day: string, n: number): string {
 	const d = dayToDate(day);

@@ -15,6 +15,7 @@ import { migrate } from './db/migrate';
 import { loadSettings, saveSetting, seedSettings, type Settings } from './settings';
 import { ensureFresh } from './refresh/index';
 import { inboxHasWork, ingestIsRunning, runIngest } from './imports/ingest';
+import { runAlerts } from './alerts/alerts';
 import { startScheduler, type Scheduler } from '../../../jobs/scheduler';
 import { writeDemoData } from '../../../jobs/demo/generate';
 
@@ -116,10 +117,16 @@ async function start(): Promise<Runtime> {
 	if (config.scheduler === 'on') {
 		const expression = config.ingestCron ?? settings.ingest.cron;
 		// A file younger than 2 s may still be being copied in; the next tick takes it.
-		rt.scheduler = startScheduler(expression, settings.unit.timeZone, async () => {
-			rt.lastScheduledCheck = new Date();
-			if (inboxHasWork(config.inboxDir, 2000)) await runIngest(db, config, 'schedule', { minAgeMs: 2000 });
-		});
+		rt.scheduler = startScheduler(
+			expression,
+			settings.unit.timeZone,
+			async () => {
+				rt.lastScheduledCheck = new Date();
+				if (inboxHasWork(config.inboxDir, 2000)) await runIngest(db, config, 'schedule', { minAgeMs: 2000 });
+			},
+			// After the ingest, on the freshest data: peaks under way today, webhook posts due.
+			[{ name: 'alerts', run: async () => runAlerts({ db, settings: await loadSettings(db), now: new Date() }) }]
+		);
 	}
 	// Not awaited: the server answers at once and the overview says the demo is loading.
 	if (config.demo === 'auto') void loadDemoIfEmpty(rt);

@@ -1,9 +1,9 @@
 /**
  * Settings of the unit: calendar and locale, ingest schedule, business calendar, SLA clock
- * rules. Stored in DuckDB (table settings, one JSON value per key), seeded from the defaults
- * below on first start. A stored value is merged over its default, so keys added in later
- * versions get defaults. (SLA targets are versioned policies in their own table, sla_policies:
- * see src/lib/server/sla/policies.ts.)
+ * rules, peaks, staffing, alerts. Stored in DuckDB (table settings, one JSON value per key),
+ * seeded from the defaults below on first start. A stored value is merged over its default, so
+ * keys added in later versions get defaults. (SLA targets are versioned policies in their own
+ * table, sla_policies: see src/lib/server/sla/policies.ts.)
  */
 import type { Database } from './db/database';
 import type { Config } from './config';
@@ -40,6 +40,40 @@ export interface SlaSettings {
 	atRiskShare: number;
 }
 
+/** How the usual level of calls and tickets is taken and when a count is a peak (src/lib/server/peaks/). */
+export interface PeakSettings {
+	/** N: the usual level of an hour is the median of the same hour on the N most recent comparable days (same weekday and day kind). */
+	weeks: number;
+	/** k: the band is the usual level ± k robust standard deviations (1.4826 × MAD, floored for low counts). */
+	k: number;
+	/** Fewest comparable days a usual level needs; with less history there is no band and no peak. */
+	minHistory: number;
+	/** Hours above their band a peak of hours alone needs (a single busy hour shows on the chart but is not listed as a peak). */
+	minHours: number;
+	/** A peak that starts within this many hours after a release or incident starts (or while it lasts) is attributed to it. */
+	attributionHours: number;
+}
+
+/** Staffing against the service-level target (Erlang C, src/lib/server/staffing/). */
+export interface StaffingSettings {
+	/** Share of offered calls to answer within the threshold, in percent (80 in "80% in 20 s"). */
+	serviceLevelTarget: number;
+	/** Seconds within which a call counts as answered in time (20 in "80% in 20 s"). */
+	thresholdSeconds: number;
+	/** After-call work added to the talk time to make the handle time, in seconds. */
+	wrapUpSeconds: number;
+}
+
+/** Alerts the scheduler raises (src/lib/server/alerts/). Not part of the derived tables' hash. */
+export interface AlertSettings {
+	/** Where each new alert is posted as JSON (http or https); null: recorded and shown only. CARE_ALERT_WEBHOOK_URL overrides it. */
+	webhookUrl: string | null;
+	/** Attempts to post an alert before it is marked failed (retried on later scheduler ticks). */
+	maxAttempts: number;
+	/** Open tickets at risk of an SLA breach above which an alert is raised (used once SLA clocks exist). */
+	slaAtRiskThreshold: number;
+}
+
 export interface Settings {
 	unit: UnitSettings;
 	ingest: IngestSettings;
@@ -49,6 +83,9 @@ export interface Settings {
 	 */
 	business_calendar: BusinessCalendarSettings;
 	sla: SlaSettings;
+	peaks: PeakSettings;
+	staffing: StaffingSettings;
+	alerts: AlertSettings;
 }
 
 export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
@@ -63,7 +100,13 @@ export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
 		// Saturday-Wednesday 08:00-16:00, Thursday 08:00-12:00, Friday off; Iran's official
 		// holidays of 1405 and 1406 as shipped (business-calendar/iran-holidays.json).
 		business_calendar: { week: iranianWeek(), holidays: iranHolidays('en') },
-		sla: { pauseStatuses: ['waiting_customer', 'on_hold'], atRiskShare: 0.8 }
+		sla: { pauseStatuses: ['waiting_customer', 'on_hold'], atRiskShare: 0.8 },
+		// Eight weeks of the same weekday: long enough for a median a flood cannot move, short
+		// enough to follow growth. k = 3 with the Poisson floor keeps ordinary days quiet.
+		peaks: { weeks: 8, k: 3, minHistory: 3, minHours: 2, attributionHours: 48 },
+		// The common "80% of calls answered within 20 seconds".
+		staffing: { serviceLevelTarget: 80, thresholdSeconds: 20, wrapUpSeconds: 0 },
+		alerts: { webhookUrl: null, maxAttempts: 5, slaAtRiskThreshold: 10 }
 	};
 }
 
@@ -110,7 +153,10 @@ export async function loadSettings(db: Database): Promise<Settings> {
 		business_calendar: stored.business_calendar
 			? { ...defaults.business_calendar, ...stored.business_calendar }
 			: fromLegacyUnit((stored.unit ?? {}) as LegacyUnit, defaults.business_calendar),
-		sla: { ...defaults.sla, ...stored.sla }
+		sla: { ...defaults.sla, ...stored.sla },
+		peaks: { ...defaults.peaks, ...stored.peaks },
+		staffing: { ...defaults.staffing, ...stored.staffing },
+		alerts: { ...defaults.alerts, ...stored.alerts }
 	};
 }
 

@@ -39,6 +39,11 @@ export async function migrate(db: Database): Promise<number> {
 			await conn.run(m.text);
 			await conn.run('insert into schema_migrations (version, name) values ($version, $name)', { version: m.version, name: m.name });
 		});
+		// Write the new schema into the database file at once: DuckDB 1.5 cannot replay an
+		// ALTER TABLE … ADD COLUMN on a table with a `default now()` column from its write-ahead
+		// log ("Calling DatabaseManager::GetDefaultDatabase with no default database set"), so a
+		// crash before the next automatic checkpoint would leave a file that does not open.
+		await db.withConnection((conn) => conn.run('checkpoint'));
 		version = Math.max(version, m.version);
 	}
 	return version;

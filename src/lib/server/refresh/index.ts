@@ -15,6 +15,8 @@ import type { Settings } from '../settings';
 import { refreshCalendar } from './calendar';
 import { refreshBusinessCalendar } from '../business-calendar/refresh';
 import { refreshSlaClocks } from '../sla/refresh';
+import { refreshPeaks } from '../peaks/refresh';
+import { refreshStaffing } from '../staffing/refresh';
 
 export interface RefreshContext {
 	conn: DuckDBConnection;
@@ -41,14 +43,16 @@ const rollups: RefreshStep = {
 export const STEPS: RefreshStep[] = [
 	{ name: 'calendar', run: refreshCalendar },
 	rollups,
+	{ name: 'peaks', run: async (ctx) => void (await refreshPeaks(ctx)) },
+	{ name: 'staffing', run: refreshStaffing },
 	// The unit's open intervals (needs calendar_days), then the SLA clocks over them.
 	{ name: 'business_calendar', run: refreshBusinessCalendar },
 	{ name: 'sla', run: async (ctx) => void (await refreshSlaClocks(ctx)) }
 ];
 
-/** Settings the derived tables depend on (everything but the ingest schedule), as a short hash. */
+/** Settings the derived tables depend on (everything but the ingest schedule and the alerts), as a short hash. */
 export function settingsHash(settings: Settings): string {
-	const { ingest: _ingest, ...relevant } = settings;
+	const { ingest: _ingest, alerts: _alerts, ...relevant } = settings;
 	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 
