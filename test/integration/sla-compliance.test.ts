@@ -24,6 +24,7 @@ import { loadSettings, saveSetting } from '../../src/lib/server/settings';
 import { refreshAll } from '../../src/lib/server/refresh/index';
 import { addPolicyVersion, PRIORITIES } from '../../src/lib/server/sla/policies';
 import { atRiskForRequest, atRiskList, slaCompliance } from '../../src/lib/server/sla/compliance';
+import { slaAtRiskSource } from '../../src/lib/server/sla/alerts';
 import { tempDb, type TempDb } from '../helpers/temp-db';
 
 const NOW = new Date('2026-11-22T11:00:00+03:30');
@@ -123,5 +124,15 @@ describe('the at-risk list', () => {
 	it('names a bad parameter', async () => {
 		const r = await atRiskForRequest(t.db, { timeZone: 'Asia/Tehran' }, new URLSearchParams('state=late&priority=urgent'), null, { strict: true });
 		expect(r.errors.map((e) => e.param).sort()).toEqual(['priority', 'state']);
+	});
+});
+
+describe('the SLA alert', () => {
+	it('is raised once a day when the open tickets at risk reach the threshold', async () => {
+		const settings = await loadSettings(t.db);
+		// One open ticket is at risk now (k6; k4 and k5 are breached, k3 pending).
+		const at = (threshold: number) => slaAtRiskSource.collect({ db: t.db, settings: { ...settings, alerts: { ...settings.alerts, slaAtRiskThreshold: threshold } }, now: NOW });
+		expect(await at(1)).toMatchObject([{ key: 'sla_at_risk:2026-11-22', kind: 'sla_at_risk', actual: 1, message: { params: { count: 1, threshold: 1 } } }]);
+		expect(await at(2)).toEqual([]);
 	});
 });
