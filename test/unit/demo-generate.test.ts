@@ -134,7 +134,7 @@ describe(`demo data as of ${AS_OF}`, () => {
 			}
 		}
 		expect(bad).toEqual([]);
-	});
+	}, 60_000);
 
 	it('spans two years ending on the last day', () => {
 		const days = data.calls.map((c) => day(c.started_at!));
