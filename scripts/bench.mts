@@ -10,8 +10,12 @@
  *    target ≤ 30 ms), and one peak's detail;
  * 4. --startup: `npm start` on an empty data folder with no build: seconds until the demo
  *    dataset is loaded and the overview answers (the 60-second target of the README).
- * 4. --load: dashboard requests under 50 and 100 concurrent clients, idle and during an
- *    ingest (scripts/bench-load.ts); --only-load skips 1 and 2.
+ * 5. --load: dashboard requests under 50 and 100 concurrent clients, idle and during an
+ *    ingest (scripts/bench-load.ts); --only-load skips the others.
+ * 6. sla (skip with --no-sla): N synthetic tickets over two years (a third with a waiting-for-
+ *    customer pause, 2% still open) loaded into a fresh database; the full SLA refresh (business
+ *    calendar + clocks of every ticket); then a 100-ticket file loaded and refreshed with the N
+ *    tickets already there (target: under 2 s), and the SLA page's queries.
  * Figures are recorded in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
@@ -26,8 +30,9 @@ import { getOverview } from '../src/lib/server/overview/overview';
 import { getPeakDetail } from '../src/lib/server/peaks/detail';
 import { getPeaksPage, listPeaks } from '../src/lib/server/peaks/peaks';
 import { refreshPeaks } from '../src/lib/server/peaks/refresh';
-import { STEPS } from '../src/lib/server/refresh/index';
-import { loadSettings, seedSettings } from '../src/lib/server/settings';
+import { refreshAll, STEPS } from '../src/lib/server/refresh/index';
+import { loadSettings, saveSetting, seedSettings } from '../src/lib/server/settings';
+import { slaCompliance, atRiskList } from '../src/lib/server/sla/compliance';
 import type { Database } from '../src/lib/server/db/database';
 
 const arg = (name: string, fallback: string) => {
@@ -160,7 +165,90 @@ async function benchStartup() {
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** Synthetic tickets in the product's layout, Tehran office hours, over two years before 2026-11-22. */
+function writeTickets(dir: string, n: number, prefix: string, startMs: number, spanMs: number) {
+	fs.mkdirSync(path.join(dir, 'tickets'), { recursive: true });
+	fs.mkdirSync(path.join(dir, 'ticket_status_changes'), { recursive: true });
+	const t = fs.openSync(path.join(dir, 'tickets', `${prefix}.csv`), 'w');
+	const c = fs.openSync(path.join(dir, 'ticket_status_changes', `${prefix}.csv`), 'w');
+	let tb = 'id,customer_id,priority,team,channel,status,created_at,first_response_at,resolved_at\n';
+	let cb = 'ticket_id,changed_at,status\n';
+	const pri = ['critical', 'high', 'normal', 'normal', 'normal', 'low'];
+	const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+	for (let i = 0; i < n; i++) {
+		const created = startMs + Math.floor((i / n) * spanMs) + ((i * 7919) % 28_800) * 1000;
+		const open = i % 50 === 0;
+		const fr = created + (5 + (i % 300)) * 60_000;
+		const res = fr + (30 + ((i * 31) % 6000)) * 60_000;
+		tb += `${prefix}${i},C${i % 3000},${pri[i % pri.length]},${i % 3 ? 'support' : 'technical'},${i % 4 ? 'phone' : 'email'},${open ? 'open' : 'resolved'},${iso(created)},${iso(fr)},${open ? '' : iso(res)}\n`;
+		if (i % 3 === 0) cb += `${prefix}${i},${iso(fr + 600_000)},waiting_customer\n${prefix}${i},${iso(fr + 600_000 + (i % 2000) * 60_000)},open\n`;
+		if (tb.length > 1 << 20) {
+			fs.writeSync(t, tb);
+			tb = '';
+		}
+		if (cb.length > 1 << 20) {
+			fs.writeSync(c, cb);
+			cb = '';
+		}
+	}
+	fs.writeSync(t, tb);
+	fs.writeSync(c, cb);
+	fs.closeSync(t);
+	fs.closeSync(c);
+}
+
+async function benchSla() {
+	const n = Number(arg('tickets', '1000000'));
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-bench-sla-'));
+	const config = readConfig({ CARE_DATA_DIR: dir }, dir);
+	const end = Date.UTC(2026, 10, 22, 4, 30);
+	writeTickets(config.inboxDir, n, 'B', end - 2 * 365 * 86_400_000, 2 * 365 * 86_400_000);
+	const db = await openDatabase(config.dbPath, { memoryLimit: process.env.CARE_DUCKDB_MEMORY_LIMIT });
+	await migrate(db);
+	await seedSettings(db);
+	let t0 = performance.now();
+	const run = await runIngest(db, config, 'cli');
+	console.log(`sla: ${n.toLocaleString('en')} tickets + ${run.inserted - n} status changes loaded and refreshed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+	const settings = await loadSettings(db);
+	// A full recompute: the clock rules changed (at-risk share), so every ticket is recomputed.
+	const steps = new Map<string, number>();
+	for (const step of STEPS) {
+		const run0 = step.run;
+		step.run = async (ctx) => {
+			const s0 = performance.now();
+			await run0(ctx);
+			steps.set(step.name, performance.now() - s0);
+		};
+	}
+	settings.sla = { ...settings.sla, atRiskShare: 0.75 };
+	await saveSetting(db, 'sla', settings.sla);
+	t0 = performance.now();
+	await refreshAll(db, settings);
+	const full = (performance.now() - t0) / 1000;
+	console.log(`sla: full refresh with ${n.toLocaleString('en')} tickets: ${full.toFixed(2)} s (${[...steps].map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')})`);
+	// A 100-ticket file on top of the N tickets: load + the whole refresh (incremental SLA step).
+	writeTickets(config.inboxDir, 100, 'N', end - 86_400_000, 86_400_000);
+	t0 = performance.now();
+	const small = await runIngest(db, config, 'cli');
+	const smallSeconds = (performance.now() - t0) / 1000;
+	console.log(`sla: a 100-ticket file (${small.inserted} rows) loaded and refreshed with ${n.toLocaleString('en')} tickets loaded: ${smallSeconds.toFixed(2)} s (target 2 s; ${[...steps].map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')})`);
+	const times: number[] = [];
+	for (let i = 0; i < 10; i++) {
+		const q0 = performance.now();
+		await slaCompliance(db, { range: { from: '2024-11-23', to: '2026-11-22' }, grain: 'month', dims: {} });
+		await atRiskList(db, { dims: {} });
+		times.push(performance.now() - q0);
+	}
+	times.sort((a, b) => a - b);
+	console.log(`sla: SLA page queries (2 years, ${n.toLocaleString('en')} tickets) + at-risk list: median ${times[5]!.toFixed(0)} ms`);
+	closeDatabase();
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, node ${process.version}; DuckDB memory_limit ${process.env.CARE_DUCKDB_MEMORY_LIMIT ?? 'default (80% of RAM)'}`);
-if (!process.argv.includes('--only-load')) await benchIngest();
+console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const onlyLoad = process.argv.includes('--only-load');
+if (!process.argv.includes('--sla-only') && !onlyLoad) await benchIngest();
+if (!process.argv.includes('--no-sla') && !onlyLoad) await benchSla();
 if (process.argv.includes('--startup')) await benchStartup();
 if (process.argv.includes('--load') || process.argv.includes('--only-load')) await (await import('./bench-load')).benchLoad();

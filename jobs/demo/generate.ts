@@ -11,6 +11,7 @@ import { csvText, writeFileAtomic, type Cell } from './csv';
 import { simulate, type DemoData } from './simulation';
 import { DAY, dayString } from './tehran-calendar';
 import type { Customer, StoryKind } from './types';
+import type { BusinessCalendarSettings } from '../../src/lib/server/business-calendar/schedule';
 
 export interface DemoOptions {
 	/** Last day of data (YYYY-MM-DD), a day in Asia/Tehran. */
@@ -30,6 +31,8 @@ export interface DemoSummary {
 	/** First and last day of the data (YYYY-MM-DD, Tehran). */
 	firstDay: string;
 	lastDay: string;
+	/** The business calendar (week and holidays) the demo unit works by: store it as the unit's. */
+	businessCalendar: BusinessCalendarSettings;
 }
 
 /** The demo data in memory, without writing files. */
@@ -160,7 +163,7 @@ export async function writeDemoData(inboxDir: string, truthDir: string, options:
 	}
 	await writeFileAtomic(path.join(truthDir, 'demo-churn-truth.csv'), csvText(['customer_id', 'went_quiet_on', 'left_on', 'story'], truthRows(data)));
 	const churned = data.customers.filter((c) => c.churn).map((c) => c.id).sort();
-	return { files, churned, firstDay: dayString(data.first), lastDay: dayString(data.last) };
+	return { files, churned, firstDay: dayString(data.first), lastDay: dayString(data.last), businessCalendar: data.calendar.business.settings };
 }
 
 /** Staff names used in the demo data, for settings or fixtures that need them. */

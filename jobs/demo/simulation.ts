@@ -11,7 +11,7 @@ import { buildCustomers } from './customers';
 import { planFloods } from './floods';
 import { SUPPORT_AGENTS, comment, type Category } from './names';
 import { Rng } from './random';
-import { DAY, FRIDAY, HOUR, SATURDAY, THURSDAY, UnitCalendar, dayNumber, weekday, yearsBefore, type DayKind } from './tehran-calendar';
+import { DAY, FRIDAY, HOUR, SATURDAY, THURSDAY, UNIT_TIME_ZONE, UnitCalendar, dayNumber, dayString, demoBusinessCalendar, weekday, yearsBefore, type DayKind } from './tehran-calendar';
 import { agentOf, draftTicket, live, writtenChannel } from './tickets';
 import type { Annotation, Call, Channel, Customer, Flood, Level, SurveyAnswer, Ticket } from './types';
 
@@ -68,7 +68,7 @@ interface DayEvent {
 }
 
 class Simulation {
-	readonly cal = new UnitCalendar();
+	readonly cal: UnitCalendar;
 	readonly tickets: Ticket[] = [];
 	readonly calls: Call[] = [];
 	readonly surveys: SurveyAnswer[] = [];
@@ -90,6 +90,9 @@ class Simulation {
 		seed: number,
 		customerCount: number
 	) {
+		// The product's business calendar over the demo's days (and a year either side, for
+		// tickets that stay open past the last day).
+		this.cal = new UnitCalendar(UNIT_TIME_ZONE, demoBusinessCalendar(dayString(first - 366), dayString(last + 366)));
 		this.rng = new Rng(seed, 'days');
 		this.rngTickets = new Rng(seed, 'tickets');
 		this.rngCalls = new Rng(seed, 'calls');

@@ -1,21 +1,26 @@
 /**
- * The care unit's calendar for the demo data: Asia/Tehran wall-clock time, the Iranian week
- * (Saturday first, Thursday a half day, Friday off), official holidays, business-time
- * arithmetic and ISO 8601 text with the zone's offset.
+ * The care unit's calendar for the demo data: Asia/Tehran wall-clock time and ISO 8601 text
+ * with the zone's offset. Working time (the Iranian week: Saturday first, Thursday a half day,
+ * Friday off) and holidays are the product's business calendar (src/lib/server/business-calendar),
+ * the same one the SLA clocks count; the demo plans on it with its wall-clock helper.
  *
  * Times are "wall seconds": seconds since 1970-01-01 00:00 on the unit's wall clock, counted
  * as if the clock were UTC. Day numbers are wall seconds / 86400. Offsets come from Intl for
- * every day (Iran kept daylight saving time until 2022), and the Jalali and Hijri dates of
- * holidays come from Intl's persian and islamic-umalqura calendars; nothing here hard-codes
- * an offset or does calendar arithmetic by hand.
+ * every day (Iran kept daylight saving time until 2022); nothing here hard-codes an offset.
+ *
+ * Holidays: the product's shipped official list (Jalali 1405 and 1406) where it reaches; for
+ * the demo's earlier history, computed here from the Jalali and Hijri dates of Intl's persian
+ * and islamic-umalqura calendars (lunar ones can be a day off the official ones).
  */
+import { iranianWeek, WallBusinessClock, type BusinessCalendarSettings, type Holiday } from '../../src/lib/server/business-calendar/schedule';
+import { IRAN_HOLIDAYS, iranHolidays, mergeHolidays } from '../../src/lib/server/business-calendar/holidays';
 
 export const UNIT_TIME_ZONE = 'Asia/Tehran';
 export const DAY = 86_400;
 export const HOUR = 3_600;
 export const MINUTE = 60;
 
-/** Working hours in seconds of the day; Thursday ends at noon. */
+/** The simulated unit's working hours in seconds of the day (its business calendar: iranianWeek); Thursday ends at noon. */
 export const WORK_START = 8 * HOUR;
 export const WORK_END = 16 * HOUR;
 export const HALF_DAY_END = 12 * HOUR;
@@ -49,7 +54,8 @@ const SOLAR_HOLIDAYS: [number, number, string][] = [
 
 /**
  * Lunar holidays: [Hijri month, day, name]. Iran fixes these by moon sighting, so the
- * Umm al-Qura dates used here can be a day off from the official ones; good enough for demo data.
+ * Umm al-Qura dates used here can be a day off from the official ones; good enough for the
+ * demo's history before the shipped official list.
  */
 const LUNAR_HOLIDAYS: [number, number, string][] = [
 	[1, 9, 'Tasua'],
@@ -115,12 +121,17 @@ export class UnitCalendar {
 	private readonly hijri = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
 	private readonly offsetFormat: Intl.DateTimeFormat;
 	private readonly jalaliCache = new Map<number, CalendarParts>();
-	private readonly holidayCache = new Map<number, string | null>();
 	private readonly offsetCache = new Map<number, string | string[]>();
 	private readonly dateCache = new Map<number, string>();
+	/** The product's business calendar, on the wall clock. */
+	readonly business: WallBusinessClock;
 
-	constructor(readonly timeZone = UNIT_TIME_ZONE) {
+	constructor(
+		readonly timeZone = UNIT_TIME_ZONE,
+		settings: BusinessCalendarSettings = { week: iranianWeek(), holidays: iranHolidays('en') }
+	) {
 		this.offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset', hour: 'numeric' });
+		this.business = new WallBusinessClock(settings);
 	}
 
 	jalali(day: number): CalendarParts {
@@ -136,10 +147,8 @@ export class UnitCalendar {
 		return numericParts(this.hijri, day * 86_400_000 + 12 * 3_600_000);
 	}
 
-	/** Name of the official holiday on this day, or null. */
-	holiday(day: number): string | null {
-		const cached = this.holidayCache.get(day);
-		if (cached !== undefined) return cached;
+	/** Name of the holiday computed from the rules above (solar by Intl persian, lunar by Intl Umm al-Qura), or null. */
+	computedHoliday(day: number): string | null {
 		const j = this.jalali(day);
 		let name: string | null = null;
 		for (const [m, d, n] of SOLAR_HOLIDAYS) if (j.month === m && j.day === d) name = n;
@@ -152,69 +161,45 @@ export class UnitCalendar {
 				if (next.month === 3) name = 'Martyrdom of Imam Reza';
 			}
 		}
-		this.holidayCache.set(day, name);
 		return name;
 	}
 
+	/** Name of the unit's holiday on this day (its business calendar), or null. */
+	holiday(day: number): string | null {
+		return this.business.holiday(day);
+	}
+
 	kind(day: number): DayKind {
-		const w = weekday(day);
-		if (w === FRIDAY || this.holiday(day)) return 'off';
-		return w === THURSDAY ? 'half' : 'full';
+		return this.business.kind(day);
 	}
 
 	isWorkingDay(day: number): boolean {
-		return this.kind(day) !== 'off';
+		return this.business.isWorkingDay(day);
 	}
 
-	/** Opening and closing second of the day, or null on a day off. */
+	/** Opening of the first and closing of the last working interval of the day, or null on a day off. */
 	window(day: number): [number, number] | null {
-		const k = this.kind(day);
-		if (k === 'off') return null;
-		return [WORK_START, k === 'half' ? HALF_DAY_END : WORK_END];
+		const spans = this.business.intervals(day);
+		return spans.length ? [spans[0]![0], spans[spans.length - 1]![1]] : null;
 	}
 
 	nextWorkingDay(day: number): number {
-		let d = day + 1;
-		while (!this.isWorkingDay(d)) d++;
-		return d;
+		return this.business.nextWorkingDay(day);
 	}
 
 	/** The first moment at or after `wall` inside working hours. */
 	nextOpen(wall: number): number {
-		let day = Math.floor(wall / DAY);
-		let sec = wall - day * DAY;
-		for (;;) {
-			const w = this.window(day);
-			if (w && sec < w[1]) return day * DAY + Math.max(sec, w[0]);
-			day++;
-			sec = 0;
-		}
+		return this.business.nextOpen(wall);
 	}
 
 	/** `wall` plus `seconds` of working time (time outside working hours does not count). */
 	addBusiness(wall: number, seconds: number): number {
-		let t = this.nextOpen(wall);
-		let left = Math.max(0, seconds);
-		for (;;) {
-			const day = Math.floor(t / DAY);
-			const close = day * DAY + this.window(day)![1];
-			if (t + left <= close) return t + left;
-			left -= close - t;
-			t = this.nextOpen(close);
-		}
+		return this.business.addBusiness(wall, seconds);
 	}
 
 	/** Working seconds between two wall times. */
 	businessBetween(from: number, to: number): number {
-		let total = 0;
-		let t = this.nextOpen(from);
-		while (t < to) {
-			const day = Math.floor(t / DAY);
-			const close = day * DAY + this.window(day)![1];
-			total += Math.min(close, to) - t;
-			t = this.nextOpen(close);
-		}
-		return total;
+		return this.business.businessBetween(from, to);
 	}
 
 	private offsetMinutesAt(ms: number): number {
@@ -267,12 +252,27 @@ export class UnitCalendar {
 	}
 }
 
-/** Official holidays between two days (YYYY-MM-DD, both included), for the unit's settings. */
-export function unitHolidays(from: string, to: string, calendar = new UnitCalendar()): { date: string; name: string }[] {
-	const out: { date: string; name: string }[] = [];
+/** Holidays computed from the rules above between two days (YYYY-MM-DD, both included). */
+export function computedHolidays(from: string, to: string, calendar = new UnitCalendar()): Holiday[] {
+	const out: Holiday[] = [];
 	for (let d = dayNumber(from); d <= dayNumber(to); d++) {
-		const name = calendar.holiday(d);
-		if (name) out.push({ date: dayString(d), name });
+		const name = calendar.computedHoliday(d);
+		if (name) out.push({ date: dayString(d), name, source: 'computed' });
 	}
 	return out;
+}
+
+/**
+ * The demo unit's holidays from `from` to `to`: the product's shipped official list where it
+ * reaches (Jalali 1405-1406), computed ones for the days before it.
+ */
+export function unitHolidays(from: string, to: string): Holiday[] {
+	const shippedFrom = IRAN_HOLIDAYS.holidays[0]!.date;
+	const before = from < shippedFrom ? computedHolidays(from, dayString(dayNumber(shippedFrom) - 1)) : [];
+	return mergeHolidays(before, iranHolidays('en')).filter((h) => h.date >= from && h.date <= to);
+}
+
+/** The business calendar of the demo unit (the product's default week) for its span of days. */
+export function demoBusinessCalendar(from: string, to: string): BusinessCalendarSettings {
+	return { week: iranianWeek(), holidays: unitHolidays(from, to) };
 }

@@ -59,8 +59,8 @@ const hourly = (day: string) =>
 beforeAll(async () => {
 	t = await tempDb();
 	settings = await loadSettings(t.db);
-	settings.unit = { ...settings.unit, holidays: ['2026-10-24'] };
-	await saveSetting(t.db, 'unit', settings.unit);
+	settings.business_calendar = { ...settings.business_calendar, holidays: [{ date: '2026-10-24', name: 'holiday' }] };
+	await saveSetting(t.db, 'business_calendar', settings.business_calendar);
 	t.drop('calls', 'calls.csv', callsCsv(SATURDAYS));
 	t.drop('annotations', 'annotations.csv', ANNOTATIONS);
 	const run = await runIngest(t.db, t.config, 'manual');

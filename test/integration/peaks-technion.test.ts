@@ -26,8 +26,12 @@ describe.runIf(available)('Technion call centre: heatmap, band and Erlang C on r
 	beforeAll(async () => {
 		t = await tempDb();
 		settings = await loadSettings(t.db);
-		settings.unit = { ...settings.unit, timeZone: 'Asia/Jerusalem', weekStart: 0, weekend: [6], halfDays: [5], calendar: 'gregory', holidays: [] };
+		settings.unit = { ...settings.unit, timeZone: 'Asia/Jerusalem', weekStart: 0, calendar: 'gregory' };
 		await saveSetting(t.db, 'unit', settings.unit);
+		// Sunday-Thursday full days, Friday short, Saturday closed; no holidays.
+		const full = [{ start: '08:00', end: '16:00' }];
+		settings.business_calendar = { week: [full, full, full, full, full, [{ start: '08:00', end: '12:00' }], []], holidays: [] };
+		await saveSetting(t.db, 'business_calendar', settings.business_calendar);
 		t.drop('calls', 'technion-aug.csv', fs.readFileSync(path.join(realDataDir(), 'technion_callcenter_aug1999', 'calls_1999_08_as_published.csv')));
 		const run = await runIngest(t.db, t.config, 'manual');
 		expect(run.status).toBe('ok');

@@ -15,17 +15,20 @@ describe('demo calendar (Asia/Tehran)', () => {
 		expect(() => dayNumber('2026-02-30')).toThrow();
 	});
 
-	it('finds official holidays through the Persian calendar of Intl', () => {
-		// 1 Farvardin 1405, 13 Farvardin 1405, 22 Bahman 1404, 14 Khordad 1405, 29 Esfand 1404.
-		expect(cal.holiday(dayNumber('2026-03-21'))).toBe('Nowruz');
-		expect(cal.holiday(dayNumber('2026-04-02'))).toBe('Nature Day (Sizdah Bedar)');
-		expect(cal.holiday(dayNumber('2026-02-11'))).toBe('Revolution Day');
-		expect(cal.holiday(dayNumber('2026-06-04'))).toBe('Demise of Imam Khomeini');
-		expect(cal.holiday(dayNumber('2026-03-20'))).toBe('Oil nationalisation day');
+	it('takes holidays from the shipped official list, and computes the history before it', () => {
+		// The shipped list (Jalali 1405-1406): 1 Farvardin 1405 is Nowruz and Eid al-Fitr, 13 Farvardin, 14 Khordad 1405.
+		expect(cal.holiday(dayNumber('2026-03-21'))).toBe('Nowruz; Eid al-Fitr');
+		expect(cal.holiday(dayNumber('2026-04-02'))).toBe('Nature Day');
+		expect(cal.holiday(dayNumber('2026-06-04'))).toBe('Demise of Imam Khomeini; Eid al-Ghadir');
 		expect(cal.holiday(dayNumber('2026-11-22'))).toBeNull();
+		// Before it (22 Bahman 1404, 29 Esfand 1404) the demo computes them with Intl.
+		expect(cal.computedHoliday(dayNumber('2026-02-11'))).toBe('Revolution Day');
+		expect(cal.computedHoliday(dayNumber('2026-03-20'))).toBe('Oil nationalisation day');
 		const year = unitHolidays('2025-11-22', '2026-11-21');
 		expect(year.length).toBeGreaterThanOrEqual(20);
 		expect(year.length).toBeLessThanOrEqual(30);
+		expect(year.find((h) => h.date === '2026-02-11')?.source).toBe('computed');
+		expect(year.find((h) => h.date === '2026-06-24')?.source).toBe('official');
 	});
 
 	it('knows working, half and off days', () => {

@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { addDays, todayIn } from '../calendar';
+import { todayIn } from '../calendar';
 import { readConfig, type Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/database';
 import { listMigrations, migrate, schemaVersion as readSchemaVersion } from './db/migrate';
@@ -30,7 +30,7 @@ import { ensureDemoAccounts, DEMO_ACCOUNTS } from './auth/demo';
 import { sessionPolicy, purgeExpiredSessions } from './auth/sessions';
 import { needsSetup, SetupLink } from './auth/setup';
 import { startScheduler, type Scheduler } from '../../../jobs/scheduler';
-import { unitHolidays, writeDemoData } from '../../../jobs/demo/generate';
+import { writeDemoData } from '../../../jobs/demo/generate';
 
 export type DemoState = 'off' | 'not-needed' | 'loading' | 'loaded' | 'failed';
 
@@ -93,10 +93,10 @@ async function loadDemoIfEmpty(rt: Runtime): Promise<void> {
 	try {
 		if (await ensureDemoAccounts(rt.db)) log().info({ accounts: DEMO_ACCOUNTS.map((a) => a.login) }, 'demo accounts created (password = login); creating a real administrator removes them');
 		const demo = await writeDemoData(rt.config.inboxDir, path.join(rt.config.dataDir, 'demo'), { asOf });
-		// The demo unit closes on Iranian public holidays: store them, from its first day to a year ahead.
-		const holidays = unitHolidays(demo.firstDay, addDays(asOf, 365)).map((h) => h.date);
-		rt.settings.unit = { ...rt.settings.unit, holidays };
-		await saveSetting(rt.db, 'unit', rt.settings.unit);
+		// The demo unit works by the product's business calendar, with Iranian public holidays
+		// over its history (computed before the shipped official list): store what it used.
+		rt.settings.business_calendar = demo.businessCalendar;
+		await saveSetting(rt.db, 'business_calendar', rt.settings.business_calendar);
 		const run = await runIngest(rt.db, rt.config, 'startup');
 		rt.demo.state = run.status === 'failed' ? 'failed' : 'loaded';
 		if (run.error) rt.demo.error = run.error;

@@ -1,27 +1,25 @@
 /**
- * Settings of the unit: calendar and locale, ingest schedule, SLA targets, peaks, staffing, alerts. Stored in DuckDB
- * (table settings, one JSON value per key), seeded from the defaults below on first start.
- * A stored value is merged over its default, so keys added in later versions get defaults.
+ * Settings of the unit: calendar and locale, ingest schedule, business calendar, SLA clock
+ * rules, peaks, staffing, alerts. Stored in DuckDB (table settings, one JSON value per key),
+ * seeded from the defaults below on first start. A stored value is merged over its default, so
+ * keys added in later versions get defaults. (SLA targets are versioned policies in their own
+ * table, sla_policies: see src/lib/server/sla/policies.ts.)
  */
 import type { Database } from './db/database';
 import type { Config } from './config';
+import { iranianWeek, type BusinessCalendarSettings, type WeekSchedule } from './business-calendar/schedule';
+import { iranHolidays } from './business-calendar/holidays';
+import { seedPolicies } from './sla/policies';
 
 export interface UnitSettings {
 	/** IANA zone where the unit works; local days, weekdays and hours are taken there. */
 	timeZone: string;
 	/** First day of the week, 0 = Sunday … 6 = Saturday (an Iranian unit: 6). */
 	weekStart: number;
-	/** Days off, 0 = Sunday … 6 = Saturday. */
-	weekend: number[];
-	/** Short working days (an Iranian unit: Thursday). */
-	halfDays: number[];
 	/** Calendar dates are shown in. */
 	calendar: 'persian' | 'gregory';
 	/** Default language of the interface. */
 	language: 'en' | 'fa';
-	workingHours: { start: string; end: string; halfDayEnd: string };
-	/** Public holidays (YYYY-MM-DD, Gregorian) on which the unit is closed. */
-	holidays: string[];
 }
 
 export interface IngestSettings {
@@ -31,8 +29,16 @@ export interface IngestSettings {
 	fallbackEncoding: string;
 }
 
-export type Priority = 'critical' | 'high' | 'normal' | 'low';
-export type SlaTargets = Record<Priority, { firstResponseMinutes: number; resolutionMinutes: number }>;
+export const TICKET_STATUSES = ['new', 'open', 'waiting_customer', 'on_hold', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** How the SLA clocks run (the targets themselves are versioned policies, table sla_policies). */
+export interface SlaSettings {
+	/** Statuses that stop the clock while a ticket is in them (from ticket_status_changes). */
+	pauseStatuses: TicketStatus[];
+	/** An open ticket past this share of its target is at risk (0.8 = 80%). */
+	atRiskShare: number;
+}
 
 /** How the usual level of calls and tickets is taken and when a count is a peak (src/lib/server/peaks/). */
 export interface PeakSettings {
@@ -79,7 +85,12 @@ export interface SecuritySettings {
 export interface Settings {
 	unit: UnitSettings;
 	ingest: IngestSettings;
-	sla_targets: SlaTargets;
+	/**
+	 * Working intervals per weekday and holidays: the business time SLA clocks count. Also the
+	 * source of the weekend, half days and holidays of calendar_days (see calendarRules).
+	 */
+	business_calendar: BusinessCalendarSettings;
+	sla: SlaSettings;
 	peaks: PeakSettings;
 	staffing: StaffingSettings;
 	alerts: AlertSettings;
@@ -91,21 +102,14 @@ export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
 		unit: {
 			timeZone: config?.timeZone ?? 'Asia/Tehran',
 			weekStart: 6,
-			weekend: [5],
-			halfDays: [4],
 			calendar: 'persian',
-			language: 'en',
-			workingHours: { start: '08:00', end: '16:00', halfDayEnd: '12:00' },
-			holidays: []
+			language: 'en'
 		},
 		ingest: { cron: '* * * * *', fallbackEncoding: 'windows-1252' },
-		// Business minutes. Placeholders until the unit sets its own (SLA settings page).
-		sla_targets: {
-			critical: { firstResponseMinutes: 30, resolutionMinutes: 4 * 60 },
-			high: { firstResponseMinutes: 2 * 60, resolutionMinutes: 8 * 60 },
-			normal: { firstResponseMinutes: 4 * 60, resolutionMinutes: 3 * 8 * 60 },
-			low: { firstResponseMinutes: 8 * 60, resolutionMinutes: 5 * 8 * 60 }
-		},
+		// Saturday-Wednesday 08:00-16:00, Thursday 08:00-12:00, Friday off; Iran's official
+		// holidays of 1405 and 1406 as shipped (business-calendar/iran-holidays.json).
+		business_calendar: { week: iranianWeek(), holidays: iranHolidays('en') },
+		sla: { pauseStatuses: ['waiting_customer', 'on_hold'], atRiskShare: 0.8 },
 		// Eight weeks of the same weekday: long enough for a median a flood cannot move, short
 		// enough to follow growth. k = 3 with the Poisson floor keeps ordinary days quiet.
 		peaks: { weeks: 8, k: 3, minHistory: 3, minHours: 2, attributionHours: 48 },
@@ -117,20 +121,50 @@ export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
 	};
 }
 
+/** Settings stored by versions before the business calendar: working hours, weekend, half days, holiday dates. */
+interface LegacyUnit {
+	weekend?: number[];
+	halfDays?: number[];
+	workingHours?: { start?: string; end?: string; halfDayEnd?: string };
+	holidays?: string[];
+}
+
+/** The business calendar an older database described with its unit settings. */
+function fromLegacyUnit(legacy: LegacyUnit, fallback: BusinessCalendarSettings): BusinessCalendarSettings {
+	if (!legacy.workingHours && !legacy.weekend && !legacy.holidays) return fallback;
+	const start = legacy.workingHours?.start ?? '08:00';
+	const end = legacy.workingHours?.end ?? '16:00';
+	const halfEnd = legacy.workingHours?.halfDayEnd ?? '12:00';
+	const week: WeekSchedule = Array.from({ length: 7 }, (_, d) =>
+		(legacy.weekend ?? [5]).includes(d) ? [] : [{ start, end: (legacy.halfDays ?? [4]).includes(d) ? halfEnd : end }]
+	);
+	const holidays = legacy.holidays ? legacy.holidays.map((date) => ({ date, name: date, source: 'unit' as const })) : fallback.holidays;
+	return { week, holidays };
+}
+
 export async function seedSettings(db: Database, config?: Pick<Config, 'timeZone'>): Promise<void> {
-	for (const [key, value] of Object.entries(defaultSettings(config))) {
+	const defaults = defaultSettings(config);
+	// A database from before the business calendar keeps its working hours, weekend and holidays.
+	const [legacy] = await db.query<{ key: string; value: string }>('settings/all').then((rows) => rows.filter((r) => r.key === 'unit'));
+	if (legacy) defaults.business_calendar = fromLegacyUnit(JSON.parse(legacy.value) as LegacyUnit, defaults.business_calendar);
+	for (const [key, value] of Object.entries(defaults)) {
 		await db.query('settings/seed', { key, value: JSON.stringify(value) });
 	}
+	await seedPolicies(db);
 }
 
 export async function loadSettings(db: Database): Promise<Settings> {
 	const defaults = defaultSettings();
 	const rows = await db.query<{ key: string; value: string }>('settings/all');
 	const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
+	const { weekend: _w, halfDays: _h, workingHours: _wh, holidays: _hd, ...unit } = (stored.unit ?? {}) as Partial<UnitSettings> & LegacyUnit;
 	return {
-		unit: { ...defaults.unit, ...stored.unit },
+		unit: { ...defaults.unit, ...unit },
 		ingest: { ...defaults.ingest, ...stored.ingest },
-		sla_targets: { ...defaults.sla_targets, ...stored.sla_targets },
+		business_calendar: stored.business_calendar
+			? { ...defaults.business_calendar, ...stored.business_calendar }
+			: fromLegacyUnit((stored.unit ?? {}) as LegacyUnit, defaults.business_calendar),
+		sla: { ...defaults.sla, ...stored.sla },
 		peaks: { ...defaults.peaks, ...stored.peaks },
 		staffing: { ...defaults.staffing, ...stored.staffing },
 		alerts: { ...defaults.alerts, ...stored.alerts },

@@ -8,9 +8,8 @@
  *                far crossed the day's band, or hours above their band; one alert per peak
  *                (the key is the peak's, and an overlapping later episode of the same metric
  *                counts as the same peak)
- *   sla_at_risk  open tickets at risk of breaching their SLA above settings.alerts.slaAtRiskThreshold.
- *                The hook is here (AlertSource, the 'sla_at_risk' kind in migration 013 and the
- *                messages); it is added to ALERT_SOURCES once the SLA clocks (issue: SLA) land.
+ *   sla_at_risk  open tickets at risk of breaching their SLA at or above
+ *                settings.alerts.slaAtRiskThreshold, once a day (src/lib/server/sla/alerts.ts).
  *
  * Delivery: pending alerts are posted once per tick; a failure is recorded (alert_deliveries,
  * last_error) and retried after 1, 2, 4 … minutes until settings.alerts.maxAttempts, then the
@@ -22,6 +21,7 @@ import type { Database } from '../db/database';
 import { log as logger } from '../log';
 import type { Settings } from '../settings';
 import { postJson, webhookUrlProblem, type Fetch } from './webhook';
+import { slaAtRiskSource } from '../sla/alerts';
 
 export type AlertKind = 'volume' | 'sla_at_risk';
 
@@ -90,8 +90,8 @@ export const volumeSource: AlertSource = {
 	}
 };
 
-/** Every source the scheduler asks, in order. The SLA at-risk source joins once SLA clocks exist. */
-export const ALERT_SOURCES: AlertSource[] = [volumeSource];
+/** Every source the scheduler asks, in order. */
+export const ALERT_SOURCES: AlertSource[] = [volumeSource, slaAtRiskSource];
 
 export interface StoredAlert extends AlertCandidate {
 	id: number;

@@ -57,6 +57,14 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	// KPIs and aggregated figures.
 	'/': { page: KPI },
 	'/api/overview': { GET: KPI },
+	'/sla': { page: KPI },
+	'/api/kpi/sla': { GET: KPI },
+
+	// SLA: the open tickets at risk (single tickets with customers) and the business calendar.
+	'/sla/at-risk': { page: SUPPORT },
+	'/sla/at-risk.csv': { GET: SUPPORT },
+	'/api/sla/at-risk': { GET: SUPPORT },
+	'/settings/sla': { page: SUPPORT, actions: { save: SUPPORT, importIcal: SUPPORT, restoreShipped: SUPPORT } },
 
 	// Load: peaks and staffing (aggregated; executives get no customer names, see peaks/viewer.ts),
 	// the tickets of a peak (single tickets with customers), releases and incidents.

@@ -77,7 +77,9 @@ export const DATASETS: Record<DatasetName, DatasetDef> = {
 			text('owner'),
 			text('contact_name'),
 			text('contact_phone'),
-			text('contact_email')
+			text('contact_email'),
+			// The contract tier SLA policies can depend on (gold, silver …).
+			text('tier', { lowercase: true })
 		]
 	},
 	tickets: {

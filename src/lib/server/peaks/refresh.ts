@@ -17,10 +17,13 @@ import { hourIn, todayIn } from '../../calendar';
 import { execOn, queryOn } from '../db/database';
 import type { RefreshContext } from '../refresh/index';
 import type { Settings } from '../settings';
+import { calendarRules } from '../business-calendar/schedule';
 
 /** The settings the stored baselines depend on (attribution and minHours are applied later). */
 export function baselineHash(settings: Settings): string {
-	const { timeZone, weekStart, weekend, halfDays, holidays } = settings.unit;
+	const { timeZone, weekStart } = settings.unit;
+	// Day kinds come from the business calendar (weekend, half days, holidays).
+	const { weekend, halfDays, holidays } = calendarRules(settings.unit, settings.business_calendar);
 	const { weeks, k, minHistory } = settings.peaks;
 	const relevant = { timeZone, weekStart, weekend, halfDays, holidays, weeks, k, minHistory };
 	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);

@@ -13,6 +13,8 @@ import { execOn } from '../db/database';
 import { queryNames } from '../db/queries';
 import type { Settings } from '../settings';
 import { refreshCalendar } from './calendar';
+import { refreshBusinessCalendar } from '../business-calendar/refresh';
+import { refreshSlaClocks } from '../sla/refresh';
 import { refreshPeaks } from '../peaks/refresh';
 import { refreshStaffing } from '../staffing/refresh';
 
@@ -42,7 +44,10 @@ export const STEPS: RefreshStep[] = [
 	{ name: 'calendar', run: refreshCalendar },
 	rollups,
 	{ name: 'peaks', run: async (ctx) => void (await refreshPeaks(ctx)) },
-	{ name: 'staffing', run: refreshStaffing }
+	{ name: 'staffing', run: refreshStaffing },
+	// The unit's open intervals (needs calendar_days), then the SLA clocks over them.
+	{ name: 'business_calendar', run: refreshBusinessCalendar },
+	{ name: 'sla', run: async (ctx) => void (await refreshSlaClocks(ctx)) }
 ];
 
 /** Settings the derived tables depend on (everything but the ingest schedule and the alerts), as a short hash. */
@@ -52,11 +57,19 @@ export function settingsHash(settings: Settings): string {
 	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 
-export async function refreshAll(db: Database, settings: Settings, now: Date = new Date()): Promise<void> {
-	await db.transaction(async (conn) => {
-		for (const step of STEPS) await step.run({ conn, settings, now });
-		await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
-	});
+// Refreshes of one process run one after another (an ingest's and a settings page's save may
+// ask at once; two transactions rebuilding the same tables would conflict).
+let chain: Promise<unknown> = Promise.resolve();
+
+export function refreshAll(db: Database, settings: Settings, now: Date = new Date()): Promise<void> {
+	const next = chain.then(() =>
+		db.transaction(async (conn) => {
+			for (const step of STEPS) await step.run({ conn, settings, now });
+			await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
+		})
+	);
+	chain = next.catch(() => undefined);
+	return next;
 }
 
 export interface RefreshState {

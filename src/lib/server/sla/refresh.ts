@@ -1,0 +1,84 @@
+/**
+ * Refresh step: per-ticket SLA clocks (table sla_clocks), after the business calendar step.
+ *
+ * Only tickets that need it are recomputed (queries/sla/mark_dirty.sql): rows loaded since the
+ * last refresh (tickets, their status changes, their customers), tickets created from the first
+ * day on which the policies in force changed, and tickets spanning a day whose business time
+ * changed. A change of the clock rules (zone, pause statuses, at-risk share) recomputes all.
+ * The state of an open ticket at a given moment needs no refresh: the clocks store when each
+ * target (and its at-risk share) will be reached, and readers compare that with now.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { execOn, queryOn } from '../db/database';
+import type { RefreshContext } from '../refresh/index';
+import { activePoliciesOn, type PolicyVersion } from './policies';
+
+/** The rules every clock depends on: a change recomputes every ticket. */
+export function rulesSignature(ctx: Pick<RefreshContext, 'settings'>): string {
+	const { timeZone } = ctx.settings.unit;
+	const { pauseStatuses, atRiskShare } = ctx.settings.sla;
+	return JSON.stringify({ timeZone, pauseStatuses: [...pauseStatuses].sort(), atRiskShare });
+}
+
+/**
+ * The first day on which the policies in force differ between two sets of active versions
+ * (versions are never edited, only added or retired), or null when they are the same.
+ */
+export function policiesChangedFrom(before: PolicyVersion[], after: PolicyVersion[]): string | null {
+	const ids = (vs: PolicyVersion[]) => new Map(vs.map((v) => [v.version, v.effectiveFrom]));
+	const a = ids(before);
+	const b = ids(after);
+	let first: string | null = null;
+	const note = (day: string) => (first = first === null || day < first ? day : first);
+	for (const [v, day] of a) if (!b.has(v)) note(day);
+	for (const [v, day] of b) if (!a.has(v)) note(day);
+	return first;
+}
+
+type StoredState = {
+	loaded_watermark: string | null;
+	rules_signature: string;
+	policies: string;
+}
+
+export interface SlaRefreshResult {
+	full: boolean;
+	recomputed: number;
+}
+
+export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshResult> {
+	const { conn, settings } = ctx;
+	const [state] = await queryOn<StoredState>(conn, 'sla/refresh_state');
+	const rules = rulesSignature(ctx);
+	const policies = await activePoliciesOn(conn);
+	const full = !state || state.rules_signature !== rules;
+	const before = state ? (JSON.parse(state.policies) as PolicyVersion[]) : [];
+	const policyFrom = full ? null : policiesChangedFrom(before, policies);
+	const [{ watermark }] = (await queryOn<{ watermark: string | null }>(conn, 'sla/watermark')) as [{ watermark: string | null }];
+
+	await execOn(conn, 'sla/dirty_clear');
+	if (full) await execOn(conn, 'sla/dirty_all');
+	else {
+		// A state without a watermark saw no rows yet: everything loaded since is new.
+		await execOn(conn, 'sla/dirty_loaded', { since: state?.loaded_watermark ?? '-infinity' });
+		if (policyFrom) await execOn(conn, 'sla/dirty_policy', { policy_from: policyFrom, tz: settings.unit.timeZone });
+		const [changedDays] = await queryOn<{ n: number }>(conn, 'sla/changed_days_count');
+		if (Number(changedDays?.n ?? 0) > 0) await execOn(conn, 'sla/dirty_days');
+	}
+	const recomputed = await countDirty(conn);
+	if (recomputed > 0) {
+		await execOn(conn, full ? 'sla/delete_all' : 'sla/delete_dirty');
+		await execOn(conn, 'sla/compute_clocks', { tz: settings.unit.timeZone, pause: JSON.stringify(settings.sla.pauseStatuses), share: settings.sla.atRiskShare });
+	}
+	await execOn(conn, 'sla/save_refresh_state', {
+		watermark: watermark ?? state?.loaded_watermark ?? null,
+		rules,
+		policies: JSON.stringify(policies.map(({ version, effectiveFrom }) => ({ version, effectiveFrom })))
+	});
+	return { full, recomputed };
+}
+
+async function countDirty(conn: DuckDBConnection): Promise<number> {
+	const [row] = await queryOn<{ n: number }>(conn, 'sla/dirty_count');
+	return Number(row?.n ?? 0);
+}
