@@ -1,0 +1,52 @@
+-- call_volume: calls offered, answered and abandoned in a period, with the previous period of
+-- the same length, per period of a grain and per queue; incoming and outbound calls apart
+-- (direction is in every row, never summed across).
+-- Definitions, per direction:
+--   offered   = every call (incoming: every call that reached the line, answered or abandoned,
+--               including callers who hung up before the service-level threshold)
+--   answered  = outcome answered (outbound: the customer picked up); abandoned = outcome abandoned
+--   answer_rate = answered / offered × 100;  abandonment_rate = abandoned / offered × 100
+--   avg_talk_s  = talk seconds of answered calls / answered calls whose talk time is known
+--   opened_case / follow_ups / case_unknown: calls that opened a case, did not, or the source did not say
+-- Uncertainty (src/lib/server/kpi/stats.ts): a change of the answer or abandonment rate between
+-- two periods is tested with the two-proportion z-test (pooled), significant at p < 0.05.
+-- Rows: cohort 'current' (from … to) or 'previous' (prev_from … from − 1); scope 'total',
+-- 'period' (key = first day of the period, in the unit's calendar) or 'queue' (key = the queue;
+-- null = none recorded). The previous period only has its totals. Read from rollup_calls_hourly.
+-- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR (day|week|month|quarter|year),
+--         $segment, $queue VARCHAR (null: all)
+with base as (
+	select
+		case when r.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
+		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
+		r.*
+	from rollup_calls_hourly r
+	join calendar_days c on c.day = r.local_day
+	where r.local_day between cast($prev_from as date) and cast($to as date)
+		and ($segment is null or r.segment = $segment)
+		and ($queue is null or r.queue = $queue)
+),
+grouped as (
+	select
+		cohort,
+		direction,
+		case when grouping(period) = 0 then 'period' when grouping(queue) = 0 then 'queue' else 'total' end as scope,
+		coalesce(cast(period as varchar), queue) as key,
+		cast(sum(calls) as integer) as offered,
+		cast(sum(answered) as integer) as answered,
+		cast(sum(abandoned) as integer) as abandoned,
+		cast(sum(opened_case) as integer) as opened_case,
+		cast(sum(follow_ups) as integer) as follow_ups,
+		cast(sum(case_unknown) as integer) as case_unknown,
+		cast(sum(answered_talks) as integer) as talked,
+		cast(sum(answered_talk_sum) as double) as talk_seconds
+	from base
+	group by grouping sets ((cohort, direction), (cohort, direction, period), (cohort, direction, queue))
+)
+select cohort, direction, scope, key, offered, answered, abandoned, opened_case, follow_ups, case_unknown, talked,
+	case when offered > 0 then 100.0 * answered / offered end as answer_rate,
+	case when offered > 0 then 100.0 * abandoned / offered end as abandonment_rate,
+	case when talked > 0 then talk_seconds / talked end as avg_talk_s
+from grouped
+where cohort = 'current' or scope = 'total'
+order by cohort, direction, scope, key

@@ -1,0 +1,84 @@
+/**
+ * The executive overview (the home page and GET /api/overview): NPS, CSAT, tickets opened,
+ * incoming calls offered, abandonment and service level, each with its trend and its change
+ * against the previous period of the same length; the ticket mix; and the SLA compliance tile.
+ *
+ * SLA compliance is computed by the SLA domain (issue 7). Its seam is `SlaCompliance`: a
+ * function `slaCompliance(db, filters)` that the SLA module provides and the route passes in.
+ * Until it does, the tile says SLA compliance is not configured yet; no figure is made up.
+ */
+import type { Filters } from '../../filters';
+import type { Database } from '../db/database';
+import type { KpiSettings } from '../settings';
+import { periodsOf, type Period } from './common';
+import { callReport, type CallReport } from './calls';
+import { csatReport, npsReport, type Csat, type KpiReport, type Nps } from './surveys';
+import { ticketReport, type TicketReport } from './tickets';
+
+/** The filters of the executive page: the period, segment, channel and team. */
+export const EXECUTIVE_DIMENSIONS = ['segment', 'channel', 'team'] as const;
+
+/** One of the two SLA times (first response, resolution): met / (met + breached). */
+export interface SlaMeasure {
+	met: number;
+	breached: number;
+	/** 0-100; null when no ticket was judged. */
+	compliance: number | null;
+}
+
+export interface SlaComplianceSummary {
+	firstResponse: SlaMeasure;
+	resolution: SlaMeasure;
+}
+
+/**
+ * The seam for SLA compliance (issue 7): `slaCompliance(db, filters)` from src/lib/server/sla/,
+ * for the same period and filters; null when the unit has set no SLA policy yet.
+ */
+export type SlaCompliance = (db: Database, filters: Filters) => Promise<SlaComplianceSummary | null>;
+
+export type SlaTile = { configured: false } | ({ configured: true } & SlaComplianceSummary);
+
+export interface ExecutiveOverview {
+	periods: Period[];
+	nps: Omit<KpiReport<Nps>, 'byDimension'>;
+	csat: Omit<KpiReport<Csat>, 'byDimension'>;
+	tickets: TicketReport;
+	calls: Pick<CallReport, 'thresholdS' | 'targetPct' | 'inbound' | 'outbound' | 'byPeriod'>;
+	sla: SlaTile;
+}
+
+export async function executiveOverview(
+	db: Database,
+	filters: Filters,
+	settings: KpiSettings,
+	weekStart: number,
+	seams: { slaCompliance?: SlaCompliance } = {}
+): Promise<ExecutiveOverview> {
+	// Each report binds the filters it knows. Calls have no ticket channel or team: with either
+	// filter set they are shown unfiltered by it, and the page says so (callsIgnoreFilters).
+	const periods = await periodsOf(db, filters);
+	const [nps, csat, tickets, calls, sla] = await Promise.all([
+		npsReport(db, filters, settings, periods),
+		csatReport(db, filters, settings, periods),
+		ticketReport(db, filters, settings, periods),
+		callReport(db, filters, settings, weekStart, periods),
+		seams.slaCompliance ? seams.slaCompliance(db, filters) : Promise.resolve(null)
+	]);
+	const { byDimension: _n, ...npsTrend } = nps;
+	const { byDimension: _c, ...csatTrend } = csat;
+	return {
+		periods,
+		nps: npsTrend,
+		csat: csatTrend,
+		tickets,
+		calls: { thresholdS: calls.thresholdS, targetPct: calls.targetPct, inbound: calls.inbound, outbound: calls.outbound, byPeriod: calls.byPeriod },
+		sla: sla ? { configured: true, ...sla } : { configured: false }
+	};
+}
+
+/** The filters set on the page that the call figures cannot follow (calls have no channel or team). */
+export function callsIgnoreFilters(filters: Filters): ('channel' | 'team')[] {
+	return (['channel', 'team'] as const).filter((d) => filters.dims[d]);
+}
+
