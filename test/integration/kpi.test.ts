@@ -171,8 +171,10 @@ describe('calls', () => {
 		// Before: q1 answered after 30 s (not within 20), q2 abandoned: SL 0 of 2, abandonment 50%.
 		expect(r.inbound.previous).toMatchObject({ offered: 2, answered: 1, abandoned: 1, abandonmentRate: 50, serviceLevel: 0, avgWaitS: 30, p90WaitS: 30 });
 		// 2/7 vs 1/2 abandoned: pooled 3/9, z = (0.2857 − 0.5)/√(0.3333·0.6667·(1/7 + 1/2)) = −0.2143/0.37796 = −0.567.
-		expect(r.inbound.changes.abandonment!.z).toBeCloseTo(-0.567, 3);
-		expect(r.inbound.changes.abandonment!.significant).toBe(false);
+		expect(r.inbound.changes.abandonment.difference).toBeCloseTo((100 * 2) / 7 - 50, 10);
+		expect(r.inbound.changes.abandonment.test!.z).toBeCloseTo(-0.567, 3);
+		expect(r.inbound.changes.abandonment.test!.significant).toBe(false);
+		expect(r.inbound.changes.offered).toBe(250); // 7 against 2
 	});
 
 	it('per week, per queue, by weekday and by hour', async () => {

@@ -6,11 +6,12 @@
  */
 import * as core from './core';
 import * as data from './data';
+import * as kpi from './kpi';
 import * as overview from './overview';
 import * as problems from './problems';
 import type { Translation } from './types';
 
-export const en = { ...core.en, ...overview.en, ...data.en, ...problems.en } as const;
+export const en = { ...core.en, ...overview.en, ...kpi.en, ...data.en, ...problems.en } as const;
 export type MessageKey = keyof typeof en;
 export type Dictionary = Translation<typeof en>;
-export const fa: Dictionary = { ...core.fa, ...overview.fa, ...data.fa, ...problems.fa };
+export const fa: Dictionary = { ...core.fa, ...overview.fa, ...kpi.fa, ...data.fa, ...problems.fa };

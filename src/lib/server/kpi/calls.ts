@@ -10,7 +10,7 @@ import { addDays, weekdayOf, weekdayOrder } from '../../calendar';
 import type { DateRange, Dimension, Filters } from '../../filters';
 import type { Database } from '../db/database';
 import type { KpiSettings } from '../settings';
-import { kpiParams, perDay, periodsOf, splitRows, type KpiRow, type Period } from './common';
+import { kpiParams, perDay, periodsOf, relativeChange, splitRows, type KpiRow, type Period } from './common';
 import { twoProportionZTest, type ChangeTest } from './stats';
 
 /** The filters the call metrics take (calls have no ticket channel or team). */
@@ -76,11 +76,18 @@ export interface OutboundCalls {
 	avgTalkS: number | null;
 }
 
+/** A rate against the previous period: the difference in percentage points and its two-proportion z-test. */
+export interface RateChange {
+	difference: number | null;
+	test: ChangeTest | null;
+}
+
 export interface CallChanges {
-	/** Two-proportion z-tests of abandoned/offered and answered-within/offered against the previous period. */
-	abandonment: ChangeTest | null;
-	serviceLevel: ChangeTest | null;
-	answerRate: ChangeTest | null;
+	abandonment: RateChange;
+	serviceLevel: RateChange;
+	answerRate: RateChange;
+	/** Relative change of the calls offered, in percent (a count: no test). */
+	offered: number | null;
 }
 
 export interface WeekdayCalls {
@@ -172,11 +179,23 @@ function outboundOf(v: VolumeRow | undefined): OutboundCalls {
 	return { calls: v?.offered ?? 0, reached: v?.answered ?? 0, reachRate: v?.answer_rate ?? null, avgTalkS: v?.avg_talk_s ?? null };
 }
 
+const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
 export function callChanges(current: InboundCalls, previous: InboundCalls): CallChanges {
 	return {
-		abandonment: twoProportionZTest(current.abandoned, current.offered, previous.abandoned, previous.offered),
-		serviceLevel: twoProportionZTest(current.answeredWithin, current.serviceLevelOffered, previous.answeredWithin, previous.serviceLevelOffered),
-		answerRate: twoProportionZTest(current.answered, current.offered, previous.answered, previous.offered)
+		abandonment: {
+			difference: difference(current.abandonmentRate, previous.abandonmentRate),
+			test: twoProportionZTest(current.abandoned, current.offered, previous.abandoned, previous.offered)
+		},
+		serviceLevel: {
+			difference: difference(current.serviceLevel, previous.serviceLevel),
+			test: twoProportionZTest(current.answeredWithin, current.serviceLevelOffered, previous.answeredWithin, previous.serviceLevelOffered)
+		},
+		answerRate: {
+			difference: difference(current.answerRate, previous.answerRate),
+			test: twoProportionZTest(current.answered, current.offered, previous.answered, previous.offered)
+		},
+		offered: relativeChange(current.offered, previous.offered)
 	};
 }
 

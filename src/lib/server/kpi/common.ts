@@ -67,3 +67,18 @@ export function perDay(total: number, days: number): number | null {
 export function relativeChange(current: number, previous: number): number | null {
 	return previous > 0 ? (100 * (current - previous)) / previous : null;
 }
+
+export interface FilterOptions {
+	segment: string[];
+	channel: string[];
+	team: string[];
+	queue: string[];
+}
+
+/** The values each filter list offers: those with data in the rollups. */
+export async function filterOptions(db: Database): Promise<FilterOptions> {
+	const rows = await db.query<{ dimension: keyof FilterOptions; value: string }>('kpi/dimension_values');
+	const out: FilterOptions = { segment: [], channel: [], team: [], queue: [] };
+	for (const r of rows) out[r.dimension]?.push(r.value);
+	return out;
+}

@@ -14,6 +14,14 @@ import { npsChangeTest, npsMarginOfError, twoProportionZTest, wilsonInterval, ty
 export const SURVEY_DIMENSIONS = ['segment', 'channel', 'team', 'occasion'] as const satisfies readonly Dimension[];
 export type SurveyDimension = (typeof SURVEY_DIMENSIONS)[number];
 
+/**
+ * Survey trends default to weeks where other trends default to days: a care unit gets a few
+ * answers a day, and a daily NPS of three answers is noise. A grain the URL names is kept.
+ */
+export function withSurveyGrain(filters: Filters): Filters {
+	return filters.grainIsDefault && filters.grain === 'day' ? { ...filters, grain: 'week' } : filters;
+}
+
 export interface Nps {
 	promoters: number;
 	passives: number;
@@ -23,6 +31,9 @@ export interface Nps {
 	nps: number | null;
 	/** 95% margin of error in NPS points (null without answers). */
 	marginOfError: number | null;
+	/** NPS ± margin, kept inside −100 … 100. */
+	low: number | null;
+	high: number | null;
 	smallSample: boolean;
 }
 
@@ -71,7 +82,11 @@ interface CsatRow extends KpiRow {
 export function npsOf(row: Pick<NpsRow, 'promoters' | 'passives' | 'detractors' | 'n' | 'nps'> | undefined, smallSampleMin: number): Nps {
 	const c = { promoters: row?.promoters ?? 0, passives: row?.passives ?? 0, detractors: row?.detractors ?? 0 };
 	const n = row?.n ?? 0;
-	return { ...c, n, nps: row?.nps ?? null, marginOfError: npsMarginOfError(c), smallSample: n < smallSampleMin };
+	const nps = row?.nps ?? null;
+	const moe = npsMarginOfError(c);
+	const low = nps === null || moe === null ? null : Math.max(-100, nps - moe);
+	const high = nps === null || moe === null ? null : Math.min(100, nps + moe);
+	return { ...c, n, nps, marginOfError: moe, low, high, smallSample: n < smallSampleMin };
 }
 
 export function csatOf(row: Pick<CsatRow, 'satisfied' | 'n' | 'csat'> | undefined, smallSampleMin: number): Csat {
@@ -165,6 +180,10 @@ export interface SurveyKpis {
 	nps: KpiReport<Nps>;
 	csat: KpiReport<Csat>;
 	distribution: ScoreDistribution;
+	/** NPS and CSAT side by side per period. */
+	byPeriod: (Period & { nps: Nps; csat: Csat })[];
+	/** NPS and CSAT side by side per value of each dimension (null: no answer of that kind). */
+	breakdowns: Record<SurveyDimension, { key: string | null; nps: Nps | null; csat: Csat | null }[]>;
 }
 
 /** Everything the Surveys page shows above the answers list. */
@@ -175,5 +194,18 @@ export async function surveyKpis(db: Database, filters: Filters, settings: KpiSe
 		csatReport(db, filters, settings, periods),
 		scoreDistribution(db, filters)
 	]);
-	return { nps, csat, distribution };
+	const breakdowns = {} as SurveyKpis['breakdowns'];
+	for (const d of SURVEY_DIMENSIONS) {
+		const keys = [...new Set([...nps.byDimension[d], ...csat.byDimension[d]].map((r) => r.key))];
+		breakdowns[d] = keys
+			.map((key) => ({ key, nps: nps.byDimension[d].find((r) => r.key === key) ?? null, csat: csat.byDimension[d].find((r) => r.key === key) ?? null }))
+			.sort((a, b) => (b.nps?.n ?? 0) + (b.csat?.n ?? 0) - ((a.nps?.n ?? 0) + (a.csat?.n ?? 0)));
+	}
+	return {
+		nps,
+		csat,
+		distribution,
+		byPeriod: periods.map((p, i) => ({ ...p, nps: nps.byPeriod[i]!, csat: csat.byPeriod[i]! })),
+		breakdowns
+	};
 }
