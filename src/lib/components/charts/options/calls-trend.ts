@@ -24,7 +24,7 @@ export function callsTrendOption(periods: string[], data: { answered: number[]; 
 	});
 	return {
 		animation: false,
-		grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+		grid: { left: 8, right: 8, top: 40, bottom: 8 },
 		legend: { top: 0, [rtl ? 'right' : 'left']: 0, align: rtl ? 'right' : 'auto', data: [labels.answered, labels.abandoned] },
 		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => labels.number(Number(v)) },
 		xAxis: { type: 'category', data: periods, inverse: rtl, axisTick: { alignWithLabel: true } },
@@ -45,7 +45,7 @@ export function serviceLevelOption(periods: string[], levels: (number | null)[],
 	const missed = levels.map((v) => (v !== null && v < target ? v : null));
 	return {
 		animation: false,
-		grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+		grid: { left: 8, right: 8, top: 40, bottom: 8 },
 		legend: { top: 0, [rtl ? 'right' : 'left']: 0, align: rtl ? 'right' : 'auto', data: [labels.met, labels.missed] },
 		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '–' : labels.percent(Number(v))) },
 		xAxis: { type: 'category', data: periods, inverse: rtl, axisTick: { alignWithLabel: true } },

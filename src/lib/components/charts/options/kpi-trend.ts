@@ -52,7 +52,7 @@ export function kpiTrendOption(points: TrendPoint[], labels: TrendLabels, scale:
 	});
 	return {
 		animation: false,
-		grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+		grid: { left: 8, right: 8, top: 36, bottom: 8 },
 		legend: {
 			top: 0,
 			[rtl ? 'right' : 'left']: 0,

@@ -16,7 +16,7 @@ export interface ScoreBar {
 export function scoreDistributionOption(bars: ScoreBar[], labels: { answers: string; number: (n: number) => string }, rtl = false): ChartOption {
 	return {
 		animation: false,
-		grid: { left: 8, right: 8, top: 12, bottom: 8, containLabel: true },
+		grid: { left: 8, right: 8, top: 12, bottom: 8 },
 		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => labels.number(Number(v)) },
 		xAxis: { type: 'category', data: bars.map((b) => b.label), inverse: rtl },
 		yAxis: { type: 'value', position: rtl ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (v: number) => labels.number(v) } },

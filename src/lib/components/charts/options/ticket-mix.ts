@@ -16,7 +16,7 @@ export interface MixSeries {
 export function ticketMixOption(periods: string[], series: MixSeries[], labels: { number: (n: number) => string }, rtl = false): ChartOption {
 	return {
 		animation: false,
-		grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+		grid: { left: 8, right: 8, top: 48, bottom: 8 },
 		legend: { top: 0, [rtl ? 'right' : 'left']: 0, align: rtl ? 'right' : 'auto', data: series.map((s) => s.name) },
 		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => labels.number(Number(v)) },
 		xAxis: { type: 'category', data: periods, inverse: rtl, axisTick: { alignWithLabel: true } },
