@@ -11,6 +11,7 @@ import { callReport } from '../../src/lib/server/kpi/calls';
 import { executiveOverview } from '../../src/lib/server/kpi/executive';
 import { csatReport, npsReport, scoreDistribution } from '../../src/lib/server/kpi/surveys';
 import { ticketReport } from '../../src/lib/server/kpi/tickets';
+import { ticketDetail } from '../../src/lib/server/tickets/detail';
 import { defaultSettings } from '../../src/lib/server/settings';
 import { tempDb, type TempDb } from '../helpers/temp-db';
 
@@ -19,11 +20,11 @@ C1,Bank Melli Branch,bank
 C2,Ministry of Roads,government
 C3,Small Shop,
 `;
-const TICKETS = `id,customer_id,channel,category,team,created_at
-t1,C1,email,bug,support,2026-11-15T09:00:00+03:30
-t2,C2,phone,how_to,technical,2026-11-22T10:00:00+03:30
-t3,C1,portal,how_to,support,2026-11-23T11:00:00+03:30
-t4,C1,email,bug,support,2026-11-10T11:00:00+03:30
+const TICKETS = `id,customer_id,channel,category,team,created_at,subject
+t1,C1,email,bug,support,2026-11-15T09:00:00+03:30,
+t2,C2,phone,how_to,technical,2026-11-22T10:00:00+03:30,Report export asks for a licence
+t3,C1,portal,how_to,support,2026-11-23T11:00:00+03:30,
+t4,C1,email,bug,support,2026-11-10T11:00:00+03:30,
 `;
 // NPS now: 10, 9, 8 (week of Sat 14 Nov), 3, 6, 10 (week of Sat 21 Nov); before: 10, 0.
 // s6 is 21:00 UTC on Friday the 20th = 00:30 on Saturday the 21st in Tehran: the second week.
@@ -288,5 +289,20 @@ describe('answers list', () => {
 		expect((await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, q: 'ministry' }, exec)).total).toBe(0);
 		expect((await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, q: 'c2' }, exec)).total).toBe(4);
 		expect(answerViewerFor(null)).toEqual({ customerNames: false, comments: false });
+	});
+});
+
+describe('ticket page', () => {
+	it('shows a ticket with the answers about it, and leaves text and names out for an executive', async () => {
+		const all = (await ticketDetail(t.db, 't2', answerViewerFor('support_lead')))!;
+		expect(all.ticket).toMatchObject({ id: 't2', customer_name: 'Ministry of Roads', subject: 'Report export asks for a licence', channel: 'phone', team: 'technical' });
+		expect(all.answers.map((a) => [a.id, a.score, a.comment])).toEqual([
+			['s8', 4, null],
+			['s9', 2, 'Slow']
+		]);
+		const exec = (await ticketDetail(t.db, 't2', answerViewerFor('executive')))!;
+		expect(exec.ticket).toMatchObject({ customer_id: 'C2', customer_name: null, subject: null });
+		expect(exec.answers.map((a) => a.comment)).toEqual([null, null]);
+		expect(await ticketDetail(t.db, 'nope', answerViewerFor('admin'))).toBeNull();
 	});
 });

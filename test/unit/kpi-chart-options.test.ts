@@ -52,7 +52,8 @@ describe('KPI trend with its interval', () => {
 
 	it('is one stack of bars summed across signs, with the gaps and paler small samples', () => {
 		const option = kpiTrendOption(points, labels, { min: -100, max: 100 });
-		const series = option.series as (Series & { stackStrategy: string; data: { value: number | null; itemStyle: { opacity?: number } }[] })[];
+		type Bar = { type: string; stack: string; stackStrategy: string; data: { value: number | null; itemStyle: { opacity?: number } }[] };
+		const series = option.series as Bar[];
 		expect(series.map((s) => s.type)).toEqual(['bar', 'bar', 'bar', 'bar']);
 		expect(new Set(series.map((s) => s.stack)).size).toBe(1);
 		expect(series.every((s) => s.stackStrategy === 'all')).toBe(true);
