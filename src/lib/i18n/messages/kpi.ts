@@ -49,7 +49,7 @@ export const en = {
 	'kpi.exec.more': 'More detail',
 	'kpi.exec.toSurveys': 'Survey answers, breakdowns and comments →',
 	'kpi.exec.toCalls': 'Calls by weekday and hour, waits and queues →',
-	'kpi.callsIgnore': 'Calls have no {filters}: the call figures are not filtered by them.',
+	'kpi.callsIgnore': 'The call figures are not filtered by {filters}: a call has neither a ticket channel nor a team.',
 
 	'kpi.sla.title': 'SLA compliance',
 	'kpi.sla.notConfigured': 'SLA compliance is not configured yet: no SLA policy has been set for first response and resolution times.',
@@ -247,7 +247,7 @@ export const fa: Translation<typeof en> = {
 	'kpi.exec.more': 'جزئیات بیشتر',
 	'kpi.exec.toSurveys': '← پاسخ‌های نظرسنجی، تفکیک‌ها و نظرها',
 	'kpi.exec.toCalls': '← تماس‌ها بر حسب روز هفته و ساعت، انتظار و صف‌ها',
-	'kpi.callsIgnore': 'تماس‌ها {filters} ندارند: ارقام تماس با این فیلترها محدود نشده‌اند.',
+	'kpi.callsIgnore': 'ارقام تماس بر حسب {filters} فیلتر نشده‌اند: تماس نه کانال تیکت دارد و نه تیم.',
 
 	'kpi.sla.title': 'رعایت توافق‌نامه سطح خدمات (SLA)',
 	'kpi.sla.notConfigured': 'رعایت SLA هنوز پیکربندی نشده است: هیچ سیاست SLA برای زمان نخستین پاسخ و زمان حل تعریف نشده است.',
