@@ -15,38 +15,47 @@
 -- null = none recorded). The previous period only has its totals. Read from rollup_calls_hourly.
 -- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR (day|week|month|quarter|year),
 --         $segment, $queue VARCHAR (null: all)
-with base as (
-	select
-		case when r.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
-		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
-		r.*
+with days as (
+	select r.local_day, r.direction, r.queue,
+		sum(r.calls) as offered, sum(r.answered) as answered, sum(r.abandoned) as abandoned,
+		sum(r.opened_case) as opened_case, sum(r.follow_ups) as follow_ups, sum(r.case_unknown) as case_unknown,
+		sum(r.answered_talks) as talked, sum(r.answered_talk_sum) as talk_seconds
 	from rollup_calls_hourly r
-	join calendar_days c on c.day = r.local_day
 	where r.local_day between cast($prev_from as date) and cast($to as date)
 		and ($segment is null or r.segment = $segment)
 		and ($queue is null or r.queue = $queue)
+	group by all
+),
+base as (
+	select
+		case when d.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
+		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
+		d.*
+	from days d
+	join calendar_days c on c.day = d.local_day
+),
+-- Each row once per scope it counts in; the previous period only in its totals.
+scoped as (
+	select cohort, direction, 'total' as scope, null::varchar as key, offered, answered, abandoned, opened_case, follow_ups, case_unknown, talked, talk_seconds from base
+	union all select cohort, direction, 'period', cast(period as varchar), offered, answered, abandoned, opened_case, follow_ups, case_unknown, talked, talk_seconds from base where cohort = 'current'
+	union all select cohort, direction, 'queue', queue, offered, answered, abandoned, opened_case, follow_ups, case_unknown, talked, talk_seconds from base where cohort = 'current'
 ),
 grouped as (
-	select
-		cohort,
-		direction,
-		case when grouping(period) = 0 then 'period' when grouping(queue) = 0 then 'queue' else 'total' end as scope,
-		coalesce(cast(period as varchar), queue) as key,
-		cast(sum(calls) as integer) as offered,
+	select cohort, direction, scope, key,
+		cast(sum(offered) as integer) as offered,
 		cast(sum(answered) as integer) as answered,
 		cast(sum(abandoned) as integer) as abandoned,
 		cast(sum(opened_case) as integer) as opened_case,
 		cast(sum(follow_ups) as integer) as follow_ups,
 		cast(sum(case_unknown) as integer) as case_unknown,
-		cast(sum(answered_talks) as integer) as talked,
-		cast(sum(answered_talk_sum) as double) as talk_seconds
-	from base
-	group by grouping sets ((cohort, direction), (cohort, direction, period), (cohort, direction, queue))
+		cast(sum(talked) as integer) as talked,
+		cast(sum(talk_seconds) as double) as talk_seconds
+	from scoped
+	group by cohort, direction, scope, key
 )
 select cohort, direction, scope, key, offered, answered, abandoned, opened_case, follow_ups, case_unknown, talked,
 	case when offered > 0 then 100.0 * answered / offered end as answer_rate,
 	case when offered > 0 then 100.0 * abandoned / offered end as abandonment_rate,
 	case when talked > 0 then talk_seconds / talked end as avg_talk_s
 from grouped
-where cohort = 'current' or scope = 'total'
 order by cohort, direction, scope, key

@@ -9,44 +9,48 @@
 -- Rows: cohort 'current' (from … to) or 'previous' (prev_from … from − 1); scope 'total',
 -- 'period' (key = first day of the period, in the unit's calendar), 'segment', 'channel',
 -- 'team' or 'occasion' (key = the value; null = not recorded). The previous period only has
--- its total. Read from rollup_surveys_daily.
+-- its total. Read from rollup_surveys_daily: the score is summed away per day first, then each
+-- scope is a plain sum over those rows (one hash aggregate; grouping sets cost more on small data).
 -- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR (day|week|month|quarter|year),
 --         $segment, $channel, $team, $occasion VARCHAR (null: all)
-with base as (
-	select
-		case when r.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
-		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
-		r.segment, r.channel, r.team, r.occasion, r.score, r.answers
+with days as (
+	select r.local_day, r.segment, r.channel, r.team, r.occasion,
+		coalesce(sum(r.answers) filter (where r.score >= 9), 0) as promoters,
+		coalesce(sum(r.answers) filter (where r.score between 7 and 8), 0) as passives,
+		coalesce(sum(r.answers) filter (where r.score <= 6), 0) as detractors,
+		sum(r.answers) as n
 	from rollup_surveys_daily r
-	join calendar_days c on c.day = r.local_day
 	where r.kind = 'nps'
 		and r.local_day between cast($prev_from as date) and cast($to as date)
 		and ($segment is null or r.segment = $segment)
 		and ($channel is null or r.channel = $channel)
 		and ($team is null or r.team = $team)
 		and ($occasion is null or r.occasion = $occasion)
+	group by all
+),
+base as (
+	select
+		case when d.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
+		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
+		d.*
+	from days d
+	join calendar_days c on c.day = d.local_day
+),
+-- Each row once per scope it counts in; the previous period only in its total.
+scoped as (
+	select cohort, 'total' as scope, null::varchar as key, promoters, passives, detractors, n from base
+	union all select cohort, 'period', cast(period as varchar), promoters, passives, detractors, n from base where cohort = 'current'
+	union all select cohort, 'segment', segment, promoters, passives, detractors, n from base where cohort = 'current'
+	union all select cohort, 'channel', channel, promoters, passives, detractors, n from base where cohort = 'current'
+	union all select cohort, 'team', team, promoters, passives, detractors, n from base where cohort = 'current'
+	union all select cohort, 'occasion', occasion, promoters, passives, detractors, n from base where cohort = 'current'
 ),
 grouped as (
-	select
-		cohort,
-		case
-			when grouping(period) = 0 then 'period'
-			when grouping(segment) = 0 then 'segment'
-			when grouping(channel) = 0 then 'channel'
-			when grouping(team) = 0 then 'team'
-			when grouping(occasion) = 0 then 'occasion'
-			else 'total'
-		end as scope,
-		coalesce(cast(period as varchar), segment, channel, team, occasion) as key,
-		cast(coalesce(sum(answers) filter (where score >= 9), 0) as integer) as promoters,
-		cast(coalesce(sum(answers) filter (where score between 7 and 8), 0) as integer) as passives,
-		cast(coalesce(sum(answers) filter (where score <= 6), 0) as integer) as detractors,
-		cast(sum(answers) as integer) as n
-	from base
-	group by grouping sets ((cohort), (cohort, period), (cohort, segment), (cohort, channel), (cohort, team), (cohort, occasion))
+	select cohort, scope, key, cast(sum(promoters) as integer) as promoters, cast(sum(passives) as integer) as passives, cast(sum(detractors) as integer) as detractors, cast(sum(n) as integer) as n
+	from scoped
+	group by cohort, scope, key
 )
 select cohort, scope, key, promoters, passives, detractors, n,
 	case when n > 0 then 100.0 * (promoters - detractors) / n end as nps
 from grouped
-where cohort = 'current' or scope = 'total'
 order by cohort, scope, key

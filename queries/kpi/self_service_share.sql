@@ -8,30 +8,35 @@
 -- Rows: cohort 'current' / 'previous'; scope 'total' or 'period' (key = first day of the period).
 -- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR, $self_service VARCHAR (a JSON
 --         array of channel names), $segment, $team VARCHAR (null: all)
-with base as (
+with days as (
 	select
-		case when r.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
-		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
-		list_contains(cast(json($self_service) as varchar[]), r.channel) as self_served,
-		r.created
+		r.local_day,
+		coalesce(sum(r.created) filter (where list_contains(cast(json($self_service) as varchar[]), r.channel)), 0) as self_service,
+		sum(r.created) as tickets
 	from rollup_tickets_daily r
-	join calendar_days c on c.day = r.local_day
 	where r.local_day between cast($prev_from as date) and cast($to as date)
 		and ($segment is null or r.segment = $segment)
 		and ($team is null or r.team = $team)
+	group by r.local_day
+),
+base as (
+	select
+		case when d.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
+		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
+		d.*
+	from days d
+	join calendar_days c on c.day = d.local_day
+),
+scoped as (
+	select cohort, 'total' as scope, null::varchar as key, self_service, tickets from base
+	union all select cohort, 'period', cast(period as varchar), self_service, tickets from base where cohort = 'current'
 ),
 grouped as (
-	select
-		cohort,
-		case when grouping(period) = 0 then 'period' else 'total' end as scope,
-		cast(period as varchar) as key,
-		cast(coalesce(sum(created) filter (where self_served), 0) as integer) as self_service,
-		cast(sum(created) as integer) as tickets
-	from base
-	group by grouping sets ((cohort), (cohort, period))
+	select cohort, scope, key, cast(sum(self_service) as integer) as self_service, cast(sum(tickets) as integer) as tickets
+	from scoped
+	group by cohort, scope, key
 )
 select cohort, scope, key, self_service, tickets,
 	case when tickets > 0 then 100.0 * self_service / tickets end as share
 from grouped
-where cohort = 'current' or scope = 'total'
 order by cohort, scope, key

@@ -14,31 +14,39 @@
 -- 'period' (key = first day of the period, in the unit's calendar). Read from rollup_call_waits.
 -- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR, $threshold INTEGER (seconds),
 --         $segment, $queue VARCHAR (null: all)
-with base as (
-	select
-		case when r.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
-		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
-		r.outcome, r.wait_s, r.calls
+with days as (
+	select r.local_day,
+		coalesce(sum(r.calls) filter (where r.outcome = 'answered' and r.wait_s <= cast($threshold as integer)), 0) as answered_within,
+		coalesce(sum(r.calls) filter (where r.outcome = 'abandoned' or r.wait_s is not null), 0) as offered,
+		coalesce(sum(r.calls) filter (where r.outcome = 'answered' and r.wait_s is null), 0) as unknown_wait
 	from rollup_call_waits r
-	join calendar_days c on c.day = r.local_day
 	where r.direction = 'inbound'
 		and r.local_day between cast($prev_from as date) and cast($to as date)
 		and ($segment is null or r.segment = $segment)
 		and ($queue is null or r.queue = $queue)
+	group by r.local_day
+),
+base as (
+	select
+		case when d.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
+		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
+		d.*
+	from days d
+	join calendar_days c on c.day = d.local_day
+),
+scoped as (
+	select cohort, 'total' as scope, null::varchar as key, answered_within, offered, unknown_wait from base
+	union all select cohort, 'period', cast(period as varchar), answered_within, offered, unknown_wait from base where cohort = 'current'
 ),
 grouped as (
-	select
-		cohort,
-		case when grouping(period) = 0 then 'period' else 'total' end as scope,
-		cast(period as varchar) as key,
-		cast(coalesce(sum(calls) filter (where outcome = 'answered' and wait_s <= cast($threshold as integer)), 0) as integer) as answered_within,
-		cast(coalesce(sum(calls) filter (where outcome = 'abandoned' or wait_s is not null), 0) as integer) as offered,
-		cast(coalesce(sum(calls) filter (where outcome = 'answered' and wait_s is null), 0) as integer) as unknown_wait
-	from base
-	group by grouping sets ((cohort), (cohort, period))
+	select cohort, scope, key,
+		cast(sum(answered_within) as integer) as answered_within,
+		cast(sum(offered) as integer) as offered,
+		cast(sum(unknown_wait) as integer) as unknown_wait
+	from scoped
+	group by cohort, scope, key
 )
 select cohort, scope, key, answered_within, offered, unknown_wait,
 	case when offered > 0 then 100.0 * answered_within / offered end as service_level
 from grouped
-where cohort = 'current' or scope = 'total'
 order by cohort, scope, key

@@ -6,39 +6,37 @@
 -- Rows: cohort 'current' (from … to) or 'previous' (prev_from … from − 1); scope 'total',
 -- 'period' (key = first day of the period), 'channel' / 'category' (key = the value; null = not
 -- recorded), 'period_channel' / 'period_category' (key = period, key2 = the value). The previous
--- period has its total and its per-channel and per-category counts. Read from rollup_tickets_daily.
+-- period has its total and its per-channel and per-category counts. Read from rollup_tickets_daily:
+-- each scope is a plain sum over the period's rows (one hash aggregate).
 -- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR (day|week|month|quarter|year),
 --         $segment, $channel, $team VARCHAR (null: all)
-with base as (
-	select
-		case when r.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
-		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
-		r.channel, r.category, r.created
+with days as (
+	select r.local_day, r.channel, r.category, sum(r.created) as tickets
 	from rollup_tickets_daily r
-	join calendar_days c on c.day = r.local_day
 	where r.local_day between cast($prev_from as date) and cast($to as date)
 		and ($segment is null or r.segment = $segment)
 		and ($channel is null or r.channel = $channel)
 		and ($team is null or r.team = $team)
+	group by all
 ),
-grouped as (
+base as (
 	select
-		cohort,
-		case
-			when grouping(period) = 0 and grouping(channel) = 0 then 'period_channel'
-			when grouping(period) = 0 and grouping(category) = 0 then 'period_category'
-			when grouping(period) = 0 then 'period'
-			when grouping(channel) = 0 then 'channel'
-			when grouping(category) = 0 then 'category'
-			else 'total'
-		end as scope,
-		case when grouping(period) = 0 then cast(period as varchar) else coalesce(channel, category) end as key,
-		case when grouping(period) = 0 then coalesce(channel, category) end as key2,
-		cast(sum(created) as integer) as tickets
-	from base
-	group by grouping sets ((cohort), (cohort, period), (cohort, channel), (cohort, category), (cohort, period, channel), (cohort, period, category))
+		case when d.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
+		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
+		d.*
+	from days d
+	join calendar_days c on c.day = d.local_day
+),
+-- Each row once per scope it counts in; per period only for the current period.
+scoped as (
+	select cohort, 'total' as scope, null::varchar as key, null::varchar as key2, tickets from base
+	union all select cohort, 'channel', channel, null, tickets from base
+	union all select cohort, 'category', category, null, tickets from base
+	union all select cohort, 'period', cast(period as varchar), null, tickets from base where cohort = 'current'
+	union all select cohort, 'period_channel', cast(period as varchar), channel, tickets from base where cohort = 'current'
+	union all select cohort, 'period_category', cast(period as varchar), category, tickets from base where cohort = 'current'
 )
-select cohort, scope, key, key2, tickets
-from grouped
-where cohort = 'current' or scope in ('total', 'channel', 'category')
+select cohort, scope, key, key2, cast(sum(tickets) as integer) as tickets
+from scoped
+group by cohort, scope, key, key2
 order by cohort, scope, key, key2

@@ -11,37 +11,42 @@
 -- Rows: cohort 'current' (from … to) or 'previous' (prev_from … from − 1); scope 'total' or
 -- 'period' (key = first day of the period, in the unit's calendar). Read from rollup_call_waits.
 -- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR, $segment, $queue VARCHAR (null: all)
-with base as (
-	select
-		case when r.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
-		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
-		r.outcome, r.wait_s, r.calls, r.wait_sum
+with days as (
+	select r.local_day, r.wait_s,
+		sum(r.calls) filter (where r.outcome = 'answered') as answered,
+		sum(r.wait_sum) filter (where r.outcome = 'answered') as wait_sum,
+		sum(r.calls) filter (where r.wait_s > 0) as queued,
+		sum(r.calls) filter (where r.wait_s > 0 and r.outcome = 'abandoned') as abandoned_queued
 	from rollup_call_waits r
-	join calendar_days c on c.day = r.local_day
 	where r.direction = 'inbound'
+		and r.wait_s is not null
 		and r.local_day between cast($prev_from as date) and cast($to as date)
 		and ($segment is null or r.segment = $segment)
 		and ($queue is null or r.queue = $queue)
+	group by all
 ),
-histogram as (
+base as (
 	select
-		cohort,
-		case when grouping(period) = 0 then 'period' else 'total' end as scope,
-		cast(period as varchar) as key,
-		wait_s,
-		sum(calls) filter (where outcome = 'answered') as answered,
-		sum(wait_sum) filter (where outcome = 'answered') as wait_sum,
-		sum(calls) filter (where wait_s > 0) as queued,
-		sum(calls) filter (where wait_s > 0 and outcome = 'abandoned') as abandoned_queued
-	from base
-	group by grouping sets ((cohort, wait_s), (cohort, period, wait_s))
+		case when d.local_day >= cast($from as date) then 'current' else 'previous' end as cohort,
+		case $grain when 'day' then c.day when 'week' then c.week_start when 'month' then c.month_start when 'quarter' then c.quarter_start else c.year_start end as period,
+		d.*
+	from days d
+	join calendar_days c on c.day = d.local_day
+),
+-- The histogram of each scope: the previous period only as a whole.
+histogram as (
+	select cohort, scope, key, wait_s, sum(answered) as answered, sum(wait_sum) as wait_sum, sum(queued) as queued, sum(abandoned_queued) as abandoned_queued
+	from (
+		select cohort, 'total' as scope, null::varchar as key, wait_s, answered, wait_sum, queued, abandoned_queued from base
+		union all select cohort, 'period', cast(period as varchar), wait_s, answered, wait_sum, queued, abandoned_queued from base where cohort = 'current'
+	)
+	group by cohort, scope, key, wait_s
 ),
 cumulative as (
 	select *,
 		sum(answered) over (partition by cohort, scope, key order by wait_s rows between unbounded preceding and current row) as running,
 		sum(answered) over (partition by cohort, scope, key) as total
 	from histogram
-	where wait_s is not null
 )
 select
 	cohort, scope, key,
@@ -51,6 +56,5 @@ select
 	cast(coalesce(sum(queued), 0) as integer) as queued,
 	cast(coalesce(sum(abandoned_queued), 0) as integer) as abandoned_queued
 from cumulative
-where cohort = 'current' or scope = 'total'
 group by cohort, scope, key
 order by cohort, scope, key

@@ -259,7 +259,7 @@ describe('answers list', () => {
 	const all = answerViewerFor('support_lead');
 
 	it('lists the answers of the period, newest first, with customer and ticket', async () => {
-		const page = await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), query, all);
+		const page = await listAnswers(t.db, filters(PERIOD), query, all);
 		expect(page.total).toBe(10);
 		expect(page.rows[0]).toMatchObject({ id: 's10', kind: 'csat', score: 3, band: 'neutral', customerId: 'C3', customerName: 'Small Shop' });
 		const s9 = page.rows.find((r) => r.id === 's9')!;
@@ -267,27 +267,27 @@ describe('answers list', () => {
 	});
 
 	it('filters by band, kind, customer and text', async () => {
-		const detractors = await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, band: 'detractor' }, all);
+		const detractors = await listAnswers(t.db, filters(PERIOD), { ...query, band: 'detractor' }, all);
 		expect(detractors.rows.map((r) => r.id).sort()).toEqual(['s4', 's5']);
-		const text = await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, q: 'called BACK' }, all);
+		const text = await listAnswers(t.db, filters(PERIOD), { ...query, q: 'called BACK' }, all);
 		expect(text.rows.map((r) => r.id)).toEqual(['s4']);
-		const byName = await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, q: 'ministry', kind: 'csat' }, all);
+		const byName = await listAnswers(t.db, filters(PERIOD), { ...query, q: 'ministry', kind: 'csat' }, all);
 		expect(byName.rows.map((r) => r.id).sort()).toEqual(['s8', 's9']);
-		const sorted = await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, kind: 'nps', sort: 'score', dir: 'asc' }, all);
+		const sorted = await listAnswers(t.db, filters(PERIOD), { ...query, kind: 'nps', sort: 'score', dir: 'asc' }, all);
 		expect(sorted.rows.map((r) => r.score)).toEqual([3, 6, 8, 9, 10, 10]);
-		const occasion = await listAnswers(t.db, 'Asia/Tehran', filters(`${PERIOD}&occasion=periodic`), query, all);
+		const occasion = await listAnswers(t.db, filters(`${PERIOD}&occasion=periodic`), query, all);
 		expect(occasion.total).toBe(3);
 	});
 
 	it('gives an executive neither names nor comments, and does not search in them', async () => {
 		const exec = answerViewerFor('executive');
-		const page = await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), query, exec);
+		const page = await listAnswers(t.db, filters(PERIOD), query, exec);
 		expect(page.total).toBe(10);
 		expect(page.rows.every((r) => r.comment === null && r.customerName === null)).toBe(true);
 		expect(page.rows.find((r) => r.id === 's9')).toMatchObject({ customerId: 'C2', ticketId: 't2', score: 2 });
-		expect((await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, q: 'Slow' }, exec)).total).toBe(0);
-		expect((await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, q: 'ministry' }, exec)).total).toBe(0);
-		expect((await listAnswers(t.db, 'Asia/Tehran', filters(PERIOD), { ...query, q: 'c2' }, exec)).total).toBe(4);
+		expect((await listAnswers(t.db, filters(PERIOD), { ...query, q: 'Slow' }, exec)).total).toBe(0);
+		expect((await listAnswers(t.db, filters(PERIOD), { ...query, q: 'ministry' }, exec)).total).toBe(0);
+		expect((await listAnswers(t.db, filters(PERIOD), { ...query, q: 'c2' }, exec)).total).toBe(4);
 		expect(answerViewerFor(null)).toEqual({ customerNames: false, comments: false });
 	});
 });

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const answerQuery = parseAnswerQuery(url.searchParams);
 	const [kpis, answers, options] = await Promise.all([
 		surveyKpis(db, filters, settings.kpi),
-		listAnswers(db, locals.locale.timeZone, filters, answerQuery.query, UNRESTRICTED),
+		listAnswers(db, filters, answerQuery.query, UNRESTRICTED),
 		filterOptions(db)
 	]);
 	return {

@@ -120,9 +120,8 @@ interface AnswerRow extends Record<string, unknown> {
 	total: number;
 }
 
-export async function listAnswers(db: Database, timeZone: string, filters: Filters, query: AnswerQuery, viewer: AnswerViewer): Promise<AnswerPage> {
+export async function listAnswers(db: Database, filters: Filters, query: AnswerQuery, viewer: AnswerViewer): Promise<AnswerPage> {
 	const params: Record<string, string | number | boolean | null> = {
-		tz: timeZone,
 		from: filters.range.from,
 		to: filters.range.to,
 		kind: query.kind,

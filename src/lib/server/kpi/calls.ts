@@ -249,13 +249,28 @@ export function callShape(cells: CellRow[], range: DateRange, weekStart: number,
 	return { byWeekday, byHour, heatmap };
 }
 
-export async function callReport(db: Database, filters: Filters, settings: KpiSettings, weekStart: number, periods?: Period[]): Promise<CallReport> {
+/** What a caller needs beyond volumes and service level (the overview needs neither). */
+export interface CallReportParts {
+	/** Waits (average, 90th percentile, queued). Default true. */
+	waits?: boolean;
+	/** By weekday, by hour and the weekday × hour cells. Default true. */
+	shape?: boolean;
+}
+
+export async function callReport(
+	db: Database,
+	filters: Filters,
+	settings: KpiSettings,
+	weekStart: number,
+	periods?: Period[],
+	parts: CallReportParts = {}
+): Promise<CallReport> {
 	const params = { ...kpiParams(filters, CALL_DIMENSIONS), threshold: settings.serviceLevelSeconds };
 	const [volume, service, waits, cells, ps] = await Promise.all([
 		db.query<VolumeRow>('kpi/call_volume', params),
 		db.query<ServiceRow>('kpi/service_level', params),
-		db.query<WaitRow>('kpi/wait_time', params),
-		db.query<CellRow & Record<string, unknown>>('calls/by_weekday_hour', params),
+		parts.waits === false ? Promise.resolve([] as WaitRow[]) : db.query<WaitRow>('kpi/wait_time', params),
+		parts.shape === false ? Promise.resolve([] as CellRow[]) : db.query<CellRow & Record<string, unknown>>('calls/by_weekday_hour', params),
 		periods ? Promise.resolve(periods) : periodsOf(db, filters)
 	]);
 	const inVolume = splitRows(volume.filter((r) => r.direction === 'inbound'));

@@ -62,7 +62,7 @@ export async function executiveOverview(
 		npsReport(db, filters, settings, periods),
 		csatReport(db, filters, settings, periods),
 		ticketReport(db, filters, settings, periods),
-		callReport(db, filters, settings, weekStart, periods),
+		callReport(db, filters, settings, weekStart, periods, { waits: false, shape: false }),
 		seams.slaCompliance ? seams.slaCompliance(db, filters) : Promise.resolve(null)
 	]);
 	const { byDimension: _n, ...npsTrend } = nps;
