@@ -12,7 +12,7 @@
 -- two periods is tested with the two-proportion z-test (pooled), significant at p < 0.05.
 -- Rows: cohort 'current' (from … to) or 'previous' (prev_from … from − 1); scope 'total',
 -- 'period' (key = first day of the period, in the unit's calendar) or 'queue' (key = the queue;
--- null = none recorded). The previous period only has its totals. Read from rollup_calls_hourly.
+-- null = none recorded). The previous period only has its totals. Read from rollup_calls_daily.
 -- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR (day|week|month|quarter|year),
 --         $segment, $queue VARCHAR (null: all)
 with days as (
@@ -20,7 +20,7 @@ with days as (
 		sum(r.calls) as offered, sum(r.answered) as answered, sum(r.abandoned) as abandoned,
 		sum(r.opened_case) as opened_case, sum(r.follow_ups) as follow_ups, sum(r.case_unknown) as case_unknown,
 		sum(r.answered_talks) as talked, sum(r.answered_talk_sum) as talk_seconds
-	from rollup_calls_hourly r
+	from rollup_calls_daily r
 	where r.local_day between cast($prev_from as date) and cast($to as date)
 		and ($segment is null or r.segment = $segment)
 		and ($queue is null or r.queue = $queue)

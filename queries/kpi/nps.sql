@@ -9,15 +9,15 @@
 -- Rows: cohort 'current' (from … to) or 'previous' (prev_from … from − 1); scope 'total',
 -- 'period' (key = first day of the period, in the unit's calendar), 'segment', 'channel',
 -- 'team' or 'occasion' (key = the value; null = not recorded). The previous period only has
--- its total. Read from rollup_surveys_daily: the score is summed away per day first, then each
--- scope is a plain sum over those rows (one hash aggregate; grouping sets cost more on small data).
+-- its total. Read from rollup_surveys_daily: summed per day first, then each scope is a plain sum
+-- over those rows (one hash aggregate; grouping sets cost more on small data).
 -- params: $from DATE, $to DATE, $prev_from DATE, $grain VARCHAR (day|week|month|quarter|year),
 --         $segment, $channel, $team, $occasion VARCHAR (null: all)
 with days as (
 	select r.local_day, r.segment, r.channel, r.team, r.occasion,
-		coalesce(sum(r.answers) filter (where r.score >= 9), 0) as promoters,
-		coalesce(sum(r.answers) filter (where r.score between 7 and 8), 0) as passives,
-		coalesce(sum(r.answers) filter (where r.score <= 6), 0) as detractors,
+		sum(r.promoters) as promoters,
+		sum(r.passives) as passives,
+		sum(r.detractors) as detractors,
 		sum(r.answers) as n
 	from rollup_surveys_daily r
 	where r.kind = 'nps'

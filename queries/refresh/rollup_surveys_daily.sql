@@ -1,8 +1,8 @@
 -- rollup_surveys_daily: survey answers per local day (unit's time zone), kind, occasion,
--- customer segment, channel, team and score, summed from rollup_survey_answers (which says what
--- channel and team an answer belongs to). Every survey KPI (queries/kpi/nps.sql,
--- queries/kpi/csat.sql) and the score distribution are sums over it, so a page never reads raw
--- answers to compute a figure. The per-kind counts are kept for readers that need no score:
+-- customer segment, channel and team, summed from rollup_survey_answers (which says what channel
+-- and team an answer belongs to). Every survey KPI (queries/kpi/nps.sql, queries/kpi/csat.sql)
+-- is a sum over it, so a page never reads raw answers to compute a figure; the scores
+-- themselves are in rollup_survey_scores (the distribution). The counts:
 --   NPS  = (promoters − detractors) / answers × 100, promoters 9-10, passives 7-8, detractors 0-6
 --   CSAT = satisfied / answers × 100, satisfied = scores 4-5 on the 1-5 scale
 -- Sorted by day, so a period's rows are read from few row groups.
@@ -15,7 +15,6 @@ select
 	segment,
 	channel,
 	team,
-	score,
 	cast(count(*) as integer) as answers,
 	cast(count(*) filter (where kind = 'nps' and score >= 9) as integer) as promoters,
 	cast(count(*) filter (where kind = 'nps' and score between 7 and 8) as integer) as passives,
