@@ -5,7 +5,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: false }),
+		adapter: adapter({ out: 'build', precompress: true }),
 		// The origin check is done in hooks.server.ts (see src/lib/server/csrf.ts for why).
 		csrf: { trustedOrigins: ['*'] },
 		// Content-Security-Policy of every page: nothing from any other origin, scripts only from

@@ -4,9 +4,27 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { fs: { allow: ['queries', 'jobs'] } },
-	// The overview chunk carries ECharts core + bar chart + SVG renderer: ~530 KB, ~175 KB gzipped.
-	// Rolldown's plugin-timing report is noise in `npm start` output.
-	build: { chunkSizeWarningLimit: 600, rolldownOptions: { checks: { pluginTimings: false } } },
+	// ECharts' core (zrender, the model, bars, grid, tooltip, legend, the SVG renderer) goes into
+	// one chunk, ~490 KB, ~165 KB gzipped: split into many small shared chunks it costs more to
+	// send. Chart kinds that pages load on demand (src/lib/components/charts/kinds/: line,
+	// heatmap, markers …) keep their own chunks. Rolldown's plugin-timing report is noise in
+	// `npm start` output.
+	build: {
+		chunkSizeWarningLimit: 600,
+		rolldownOptions: {
+			checks: { pluginTimings: false },
+			output: {
+				codeSplitting: {
+					groups: [
+						{
+							name: 'echarts',
+							test: /node_modules[\\/](zrender|echarts[\\/](?!lib[\\/](chart[\\/](line|scatter|heatmap|helper[\\/](Symbol|SymbolDraw|LargeSymbolDraw|EffectSymbol|Line|LineDraw|LargeLineDraw|Polyline|EffectLine|EffectPolyline|LinePath)\.js)|component[\\/](visualMap|marker|aria)|visual[\\/]aria|layout[\\/]points|processor[\\/]dataSample|component[\\/]legend[\\/](Scroll|scroll))))/
+						}
+					]
+				}
+			}
+		}
+	},
 	test: {
 		projects: [
 			{

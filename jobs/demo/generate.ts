@@ -22,6 +22,8 @@ export interface DemoOptions {
 	seed?: number;
 	/** Number of customers; default 300. */
 	customers?: number;
+	/** The moment of generation: no call, ticket, answer or status change comes after it (default: now). */
+	now?: Date;
 }
 
 export interface DemoSummary {
@@ -73,7 +75,7 @@ function truthRows(data: DemoData): Cell[][] {
 
 function datasetRows(data: DemoData, name: DatasetName): Record<string, Cell>[] {
 	const cal = data.calendar;
-	const end = (data.last + 1) * DAY;
+	const end = data.end;
 	const ts = (wall: number | null) => (wall === null || wall >= end ? '' : cal.timestamp(wall));
 	switch (name) {
 		case 'customers':

@@ -18,6 +18,8 @@ import type { Annotation, Call, Channel, Customer, Flood, Level, SurveyAnswer, T
 export interface SimulationOptions {
 	/** Last day of data (YYYY-MM-DD), a day in Asia/Tehran. */
 	asOf: string;
+	/** The moment the data is generated: nothing happens after it (default: now). */
+	now?: Date;
 	years?: number;
 	seed?: number;
 	customers?: number;
@@ -57,6 +59,8 @@ export interface DemoData {
 	activity: [Customer, number, number][];
 	first: number;
 	last: number;
+	/** Wall time (unit's clock) at which the data ends: the end of the last day, or the moment of generation when that is sooner. */
+	end: number;
 	calendar: UnitCalendar;
 }
 
@@ -78,7 +82,7 @@ class Simulation {
 	private readonly plantedTickets = new Map<number, Ticket[]>();
 	/** Tickets customers may still call about: open, or resolved in the last few days. */
 	private pool: Ticket[] = [];
-	private readonly end: number;
+	readonly end: number;
 	private readonly rng: Rng;
 	private readonly rngTickets: Rng;
 	private readonly rngCalls: Rng;
@@ -88,7 +92,8 @@ class Simulation {
 		readonly first: number,
 		readonly last: number,
 		seed: number,
-		customerCount: number
+		customerCount: number,
+		now: Date
 	) {
 		// The product's business calendar over the demo's days (and a year either side, for
 		// tickets that stay open past the last day).
@@ -97,7 +102,8 @@ class Simulation {
 		this.rngTickets = new Rng(seed, 'tickets');
 		this.rngCalls = new Rng(seed, 'calls');
 		this.rngSurveys = new Rng(seed, 'surveys');
-		this.end = (last + 1) * DAY;
+		// Nothing after the end of the last day, nor after the moment of generation.
+		this.end = Math.min((last + 1) * DAY, this.cal.wallOf(now));
 		const window = { first, last };
 		this.customers = buildCustomers(new Rng(seed, 'customers'), customerCount, window);
 		const plan = planFloods(new Rng(seed, 'floods'), this.cal, window);
@@ -603,15 +609,17 @@ export function simulate(options: SimulationOptions): DemoData {
 	const years = options.years ?? 2;
 	if (!(years > 0)) throw new Error(`years must be positive; got ${years}`);
 	const first = yearsBefore(last, years) + 1;
-	const sim = new Simulation(first, last, (options.seed ?? 1405) >>> 0, options.customers ?? 300);
+	const sim = new Simulation(first, last, (options.seed ?? 1405) >>> 0, options.customers ?? 300, options.now ?? new Date());
 	sim.run();
-	// A letter that arrives on the last day after hours is registered only after it.
-	const end = (last + 1) * DAY;
+	// A letter that arrives on the last day after hours is registered only after it; a call still
+	// going on at the end is not logged yet.
+	const end = sim.end;
 	const tickets = sim.tickets.filter((t) => t.created < end).sort((a, b) => a.created - b.created);
 	tickets.forEach((t, i) => (t.id = `T${String(i + 1).padStart(6, '0')}`));
-	const calls = [...sim.calls].sort((a, b) => a.started - b.started);
+	const calls = sim.calls.filter((c) => c.ended < end).sort((a, b) => a.started - b.started);
 	calls.forEach((c, i) => (c.id = `CL${String(i + 1).padStart(6, '0')}`));
 	const surveys = [...sim.surveys].sort((a, b) => a.answered - b.answered);
 	surveys.forEach((s, i) => (s.id = `S${String(i + 1).padStart(6, '0')}`));
-	return { customers: sim.customers, tickets, calls, surveys, annotations: sim.annotations, floods: sim.floods, activity: sim.activity(), first, last, calendar: sim.cal };
+	const annotations = sim.annotations.filter((a) => a.starts < end);
+	return { customers: sim.customers, tickets, calls, surveys, annotations, floods: sim.floods, activity: sim.activity(), first, last, end, calendar: sim.cal };
 }

@@ -209,6 +209,12 @@ export class UnitCalendar {
 		return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 	}
 
+	/** The wall time (seconds on the unit's clock) of an instant. */
+	wallOf(instant: Date): number {
+		const ms = instant.getTime();
+		return Math.floor(ms / 1000) + this.offsetMinutesAt(ms) * 60;
+	}
+
 	/** The zone's offset for a wall-clock time, found by asking Intl twice (guess, then correct). */
 	private offsetForWallUncached(wall: number): string {
 		const guess = this.offsetMinutesAt(wall * 1000);

@@ -18,6 +18,8 @@ const EVERYONE: readonly Role[] = ['executive', 'support_lead', 'care_agent', 'a
 
 export const NAV: readonly NavLink[] = [
 	{ href: '/', key: 'nav.overview', roles: EVERYONE },
+	{ href: '/surveys', key: 'nav.surveys', roles: EVERYONE },
+	{ href: '/calls', key: 'nav.calls', roles: EVERYONE },
 	{ href: '/sla', key: 'nav.sla', roles: EVERYONE },
 	{ href: '/peaks', key: 'nav.peaks', roles: ['executive', 'support_lead', 'admin'] },
 	{ href: '/staffing', key: 'nav.staffing', roles: ['executive', 'support_lead', 'admin'] },

@@ -1,9 +1,10 @@
 /**
  * What a person sees: the built server on a fresh data folder loads the demo dataset by
- * itself, and the overview shows non-zero figures and calls by weekday, Saturday first.
- * (Signed in as the demo administrator: see auth.setup.ts.)
+ * itself; the executive overview shows its KPIs with trends and tested changes, and its filters
+ * change the figures. (The Surveys and Calls pages and the KPI API: kpi.spec.ts.) Signed in as
+ * the demo administrator: see auth.setup.ts.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { waitForDemo } from './helpers';
 
 // Generous: on a busy 2-core machine the demo dataset takes minutes to load, not seconds.
@@ -26,28 +27,66 @@ test('health reports the schema and last ingest run (with the scheduler, to an a
 	expect(Date.parse(health.scheduler.nextRun)).toBeGreaterThan(Date.now() - 1000);
 });
 
-test('the overview shows the demo figures and calls by weekday in the unit week order', async ({ page }) => {
+const count = (text: string) => Number(text.replace(/[,\s]/g, ''));
+
+test('the executive overview shows NPS, CSAT, tickets, calls, abandonment, service level and the SLA tile', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
-	for (const id of ['kpi-tickets', 'kpi-calls', 'kpi-surveys']) {
-		const value = await page.getByTestId(`${id}-value`).innerText();
-		expect(Number(value.replace(/,/g, '')), id).toBeGreaterThan(0);
-	}
-	// The chart is drawn (SVG renderer) with its weekday axis starting on Saturday.
-	const chart = page.getByTestId('chart').locator('svg');
-	await expect(chart).toBeVisible();
-	const axisLabels = await chart.locator('text').allTextContents();
-	const weekdays = axisLabels.filter((l) => /day$/.test(l));
-	expect(weekdays).toEqual(['Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']);
-	expect(await chart.locator('path').count()).toBeGreaterThan(7);
-	// The table under the chart: Saturday is the busiest day, Friday the quietest.
-	const rows = page.getByTestId('calls-by-weekday-table').locator('tbody tr');
-	await expect(rows).toHaveCount(7);
-	await expect(rows.first()).toContainText('Saturday');
-	const perDay = (await rows.locator('td:last-child').allInnerTexts()).map((v) => Number(v.replace(/,/g, '')));
-	expect(Math.max(...perDay)).toBe(perDay[0]);
-	expect(Math.min(...perDay)).toBe(perDay[6]);
-	await page.screenshot({ path: 'test-results/overview-en.png', fullPage: true });
+	await expect(page.getByTestId('kpi-nps-value')).toHaveText(/^[+−-]?\d+$/);
+	await expect(page.getByTestId('kpi-nps-sub')).toHaveText(/^± \d+(\.\d)?$/);
+	await expect(page.getByTestId('kpi-csat-value')).toHaveText(/^\d+%$/);
+	for (const id of ['kpi-tickets', 'kpi-calls']) expect(count(await page.getByTestId(`${id}-value`).innerText()), id).toBeGreaterThan(0);
+	await expect(page.getByTestId('kpi-abandonment-value')).toHaveText(/^\d+(\.\d)?%$/);
+	await expect(page.getByTestId('kpi-service-level-value')).toHaveText(/^\d+%$/);
+	await expect(page.getByTestId('kpi-sla-value')).toHaveText(/^\d+(\.\d)?%$/);
+	await expect(page.getByTestId('kpi-sla')).toContainText(/resolved tickets? judged/);
+	await expect(page.getByTestId('kpi-sla').getByRole('link')).toHaveAttribute('href', '/sla');
+	// Each change says whether its test found it significant, and the note names the test and n.
+	const csatChange = page.getByTestId('kpi-csat-change');
+	await expect(csatChange.getByTestId('kpi-csat-change-mark')).toHaveText(/^(significant|not significant)$/);
+	await csatChange.locator('summary').click();
+	await expect(csatChange.locator('details p')).toContainText(/Two-proportion z-test against the previous period: z = −?-?\d/);
+	await expect(csatChange.locator('details p')).toContainText(/n = [\d,]+ now, [\d,]+ before/);
+	await page.getByTestId('kpi-nps-change').locator('summary').click();
+	await expect(page.getByTestId('kpi-nps-change').locator('details p')).toContainText('combined 95% margin of error');
+	await expect(page.getByTestId('kpi-tickets-change')).toHaveAttribute('title', /without a significance test/);
+	// The ticket mix: a chart and a table per dimension; sparklines in the tiles.
+	await expect(page.getByTestId('mix-channel-table').locator('tbody tr').first()).toBeVisible();
+	await expect(page.getByTestId('mix-category-table')).toContainText('How-to');
+	await expect(page.getByTestId('self-service')).toContainText('Self-service (Portal, Bot)');
+	await expect(page.getByTestId('chart').first().locator('svg')).toBeVisible();
+	expect(await page.locator('.kpi svg.spark').count()).toBeGreaterThanOrEqual(6);
+});
+
+test('changing a filter changes the figures, and the filters live in the URL', async ({ page, request }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Last 90 days' }).click();
+	await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+	const allTickets = count(await page.getByTestId('kpi-tickets-value').innerText());
+	const allCalls = count(await page.getByTestId('kpi-calls-value').innerText());
+	const allNpsN = await page.getByTestId('kpi-nps').locator('.detail').innerText();
+	await page.getByTestId('filter-segment').selectOption('government');
+	await expect(page).toHaveURL(/segment=government/);
+	await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}/);
+	const govTickets = count(await page.getByTestId('kpi-tickets-value').innerText());
+	const govCalls = count(await page.getByTestId('kpi-calls-value').innerText());
+	expect(govTickets).toBeGreaterThan(0);
+	expect(govTickets).toBeLessThan(allTickets);
+	expect(govCalls).toBeLessThan(allCalls);
+	expect(await page.getByTestId('kpi-nps').locator('.detail').innerText()).not.toBe(allNpsN);
+	// The JSON endpoint answers the same for the same URL.
+	const api = await (await request.get(`/api/overview${new URL(page.url()).search}`)).json();
+	expect(api.filters).toEqual({ segment: 'government' });
+	expect(api.tickets.tickets).toBe(govTickets);
+	expect(api.calls.inbound.current.offered).toBe(govCalls);
+	// Calls have no channel: with a channel chosen the page says the call figures ignore it.
+	await page.getByTestId('filter-channel').selectOption('email');
+	await expect(page).toHaveURL(/channel=email/);
+	await expect(page.getByTestId('calls-ignore')).toContainText('The call figures are not filtered by Channel');
+	expect(count(await page.getByTestId('kpi-tickets-value').innerText())).toBeLessThan(govTickets);
+	await page.getByRole('link', { name: 'Clear filters' }).click();
+	await expect(page).not.toHaveURL(/segment=/);
+	expect(count(await page.getByTestId('kpi-tickets-value').innerText())).toBe(allTickets);
 });
 
 test('the period lives in the URL and the JSON endpoint serves the same data', async ({ page, request }) => {
@@ -55,11 +94,10 @@ test('the period lives in the URL and the JSON endpoint serves the same data', a
 	await page.getByRole('link', { name: 'Last 7 days' }).click();
 	await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
 	const url = new URL(page.url());
-	const shown = Number((await page.getByTestId('kpi-calls-value').innerText()).replace(/,/g, ''));
+	const shown = count(await page.getByTestId('kpi-calls-value').innerText());
 	const api = await (await request.get(`/api/overview${url.search}`)).json();
 	expect(api.range.from).toBe(url.searchParams.get('from'));
-	expect(api.calls.total).toBe(shown);
-	expect(api.callsByWeekday.map((d: { weekday: number }) => d.weekday)).toEqual([6, 0, 1, 2, 3, 4, 5]);
+	expect(api.calls.inbound.current.offered).toBe(shown);
 
 	await page.goto('/?from=2026-02-30&to=2026-03-01');
 	await expect(page.getByRole('status').first()).toContainText('from=2026-02-30 is not a day');
@@ -101,4 +139,21 @@ test('a file uploaded in the browser loads at once; its bad rows are listed with
 	const download = await page.request.get(page.url() + '/rejects.csv');
 	expect(download.headers()['content-type']).toContain('text/csv');
 	expect(await download.text()).toContain('e2e-3,C0002,csat,4,yesterday,');
+});
+
+async function noSidewaysScroll(page: Page, url: string) {
+	await page.goto(url);
+	const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+	expect(scroll, `${url} is ${scroll}px wide in a ${client}px window`).toBeLessThanOrEqual(client);
+}
+
+// After the upload above: its rejects page has a table of rejected rows.
+test('pages fit a phone (390 px) without sideways scrolling, in English and Persian', async ({ browser }) => {
+	const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+	await page.goto('/data');
+	const rejects = await page.getByTestId('files').getByRole('link', { name: 'answers.csv', exact: true }).first().getAttribute('href');
+	for (const lang of ['en', 'fa']) {
+		for (const url of ['/', '/surveys', '/calls', '/data', rejects!]) await noSidewaysScroll(page, `${url}?lang=${lang}`);
+	}
+	await page.close();
 });

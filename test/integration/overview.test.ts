@@ -1,10 +1,15 @@
 /**
- * The overview's figures, computed by hand from a small fixture. The unit is in Asia/Tehran
- * (UTC+03:30) and its week starts on Saturday.
+ * The overview's figures on local days, computed by hand from a small fixture: calls, tickets
+ * and answers land on the local day and weekday of the unit (Asia/Tehran, UTC+03:30), whose
+ * week starts on Saturday. (The KPIs themselves are checked in kpi.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/lib/server/imports/ingest';
-import { getOverview, weekdayCounts } from '../../src/lib/server/overview/overview';
+import { parseFilters } from '../../src/lib/filters';
+import { dataExtent } from '../../src/lib/server/filters';
+import { callReport, weekdayCounts } from '../../src/lib/server/kpi/calls';
+import { executiveOverview } from '../../src/lib/server/kpi/executive';
+import { defaultSettings } from '../../src/lib/server/settings';
 import { tempDb, type TempDb } from '../helpers/temp-db';
 
 const CALLS = `id,customer_id,direction,started_at,outcome,opened_case,wait_seconds,talk_seconds
@@ -45,42 +50,46 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const kpi = defaultSettings().kpi;
+const period = (from: string, to: string) => parseFilters(new URLSearchParams({ from, to }), { today: '2026-11-23', extent: null, accept: ['segment', 'channel', 'team'] }).filters;
+
 describe('overview', () => {
-	it('counts tickets, calls and survey answers of the period in local days', async () => {
+	it('counts tickets, calls and survey answers of the period in local days, incoming and outbound apart', async () => {
 		// Saturday 14 Nov … Monday 23 Nov 2026, both included: 10 days.
-		const o = await getOverview(t.db, { from: '2026-11-14', to: '2026-11-23' }, 6);
-		expect(o.range.days).toBe(10);
-		expect(o.tickets).toBe(2); // t1, t2 (t3 is 1 Nov)
-		// k1..k7 (k8 is 31 Oct): 7 calls, 6 incoming (k6 is outbound). Of the incoming: answered
-		// all but k3 (5); opened a case k1, k4, k7; follow-ups k2, k3; k5 not recorded.
-		expect(o.calls).toEqual({ total: 7, inbound: 6, inboundAnswered: 5, inboundAnsweredPct: (100 * 5) / 6, openedCase: 3, followUps: 2 });
-		expect(o.surveys).toEqual({ total: 3, nps: 2, csat: 1 }); // s4 is 1 Oct
+		const o = await executiveOverview(t.db, period('2026-11-14', '2026-11-23'), kpi, 6);
+		expect(o.tickets).toMatchObject({ tickets: 2, perDay: 0.2 }); // t1, t2 (t3 is 1 Nov)
+		// k1..k7 (k8 is 31 Oct): 6 incoming, 1 outbound (k6). Of the incoming: answered all but k3 (5);
+		// opened a case k1, k4, k7; follow-ups k2, k3; k5 not recorded.
+		expect(o.calls.inbound.current).toMatchObject({ offered: 6, answered: 5, abandoned: 1, openedCase: 3, followUps: 2, caseUnknown: 1 });
+		expect(o.calls.inbound.current.answerRate).toBeCloseTo((100 * 5) / 6, 10);
+		expect(o.calls.outbound.current).toMatchObject({ calls: 1, reached: 1 });
+		expect(o.nps.current.n).toBe(2); // s1, s2 (s4 is 1 Oct)
+		expect(o.csat.current.n).toBe(1);
 	});
 
 	it('puts calls on the local weekday, in the unit week order, with the number of such days', async () => {
-		const o = await getOverview(t.db, { from: '2026-11-14', to: '2026-11-23' }, 6);
-		expect(o.callsByWeekday.map((d) => d.weekday)).toEqual([6, 0, 1, 2, 3, 4, 5]); // Saturday first
-		const sat = o.callsByWeekday[0]!;
-		const sun = o.callsByWeekday[1]!;
-		const mon = o.callsByWeekday[2]!;
-		// Saturday: k1, k2, k3 (21st) and k7 (14th); two Saturdays in the period.
-		expect(sat).toMatchObject({ weekday: 6, days: 2, calls: 4, openedCase: 2, followUps: 2, unknown: 0, perDay: 2, openedCasePerDay: 1 }); // 4 calls / 2 Saturdays
-		// Sunday: k4 (00:10 local) and k5; two Sundays (15th, 22nd).
+		const r = await callReport(t.db, period('2026-11-14', '2026-11-23'), kpi, 6);
+		expect(r.byWeekday.map((d) => d.weekday)).toEqual([6, 0, 1, 2, 3, 4, 5]); // Saturday first
+		const [sat, sun, mon] = r.byWeekday;
+		// Saturday: k1, k2, k3 (21st, k3 at 23:50 local) and k7 (14th); two Saturdays in the period.
+		expect(sat).toMatchObject({ weekday: 6, days: 2, calls: 4, openedCase: 2, followUps: 2, unknown: 0, perDay: 2, openedCasePerDay: 1 });
+		// Sunday: k4 (20:40 UTC on the 21st = 00:10 local on the 22nd) and k5; two Sundays (15th, 22nd).
 		expect(sun).toMatchObject({ weekday: 0, days: 2, calls: 2, openedCase: 1, followUps: 0, unknown: 1, unknownPerDay: 0.5 });
 		// Monday: only the outbound k6, which is not load on the support line; two Mondays (16th, 23rd).
 		expect(mon).toMatchObject({ weekday: 1, days: 2, calls: 0, openedCase: 0, followUps: 0, unknown: 0, perDay: 0 });
-		expect(o.callsByWeekday.slice(3).every((d) => d.calls === 0 && d.days === 1)).toBe(true);
+		expect(r.byWeekday.slice(3).every((d) => d.calls === 0 && d.days === 1)).toBe(true);
 	});
 
 	it('follows the unit week start', async () => {
-		const o = await getOverview(t.db, { from: '2026-11-14', to: '2026-11-23' }, 1);
-		expect(o.callsByWeekday.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
+		const r = await callReport(t.db, period('2026-11-14', '2026-11-23'), kpi, 1);
+		expect(r.byWeekday.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
 	});
 
 	it('reports where the data is when the period is empty', async () => {
-		const o = await getOverview(t.db, { from: '2025-01-01', to: '2025-01-31' }, 6);
-		expect(o.calls.total + o.tickets + o.surveys.total).toBe(0);
-		expect(o.dataExtent).toEqual({ firstDay: '2026-10-01', lastDay: '2026-11-23' });
+		const o = await executiveOverview(t.db, period('2025-01-01', '2025-01-31'), kpi, 6);
+		expect(o.calls.inbound.current.offered + o.calls.outbound.current.calls + o.tickets.tickets + o.nps.current.n + o.csat.current.n).toBe(0);
+		expect(o.nps.current.nps).toBeNull();
+		expect(await dataExtent(t.db)).toEqual({ firstDay: '2026-10-01', lastDay: '2026-11-23' });
 	});
 
 	it('counts weekdays of a period', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callsByWeekdayOption, type WeekdayBar } from '../../src/lib/components/charts/options/calls-by-weekday';
-import { perDay } from '../../src/lib/server/overview/overview';
+import { perDay } from '../../src/lib/server/kpi/common';
 
 const labels = { openedCase: 'Opened a case', followUp: 'Follow-up', unknown: 'Not recorded', number: (n: number) => String(n) };
 const bar = (label: string, openedCase: number, followUps: number, unknown = 0): WeekdayBar => ({ label, openedCase, followUps, unknown });
@@ -27,10 +27,10 @@ describe('calls by weekday option', () => {
 		expect((option.xAxis as { inverse: boolean }).inverse).toBe(true);
 		expect((option.yAxis as { position: string }).position).toBe('right');
 	});
-	it('averages per day (in the domain layer), and 0 for a weekday the period does not hold', () => {
+	it('averages per day (in the domain layer), and none for a weekday the period does not hold', () => {
 		expect(perDay(150, 4)).toBe(37.5);
 		expect(perDay(10, 3)).toBe(3.3);
-		expect(perDay(5, 0)).toBe(0);
+		expect(perDay(5, 0)).toBeNull();
 	});
 });
 

@@ -321,3 +321,25 @@ describe(`demo data as of ${AS_OF}`, { timeout: HEAVY }, () => {
 		}
 	});
 });
+
+describe('demo data generated during its last day', () => {
+	it('has no event later than the moment it is generated', async () => {
+		// Sunday 22 November 2026, 11:30 in Tehran (08:00 UTC): the morning's calls exist, the afternoon's do not.
+		const now = new Date('2026-11-22T08:00:00Z');
+		const dir = path.join(tmp, 'now');
+		await writeDemoData(path.join(dir, 'inbox'), path.join(dir, 'truth'), { asOf: '2026-11-22', years: 1, customers: 60, now });
+		const read = (name: DatasetName) => records(path.join(dir, 'inbox', name, `demo-${name}.csv`)).records;
+		const instants: [string, string, number][] = [];
+		for (const name of ['calls', 'tickets', 'ticket_status_changes', 'survey_answers', 'annotations'] as const) {
+			const timeFields = DATASETS[name].fields.filter((f) => f.type === 'timestamp').map((f) => f.name);
+			for (const row of read(name)) for (const f of timeFields) if (row[f]) instants.push([name, f, Date.parse(row[f]!)]);
+		}
+		expect(instants.length).toBeGreaterThan(1000);
+		expect(instants.filter(([, , t]) => Number.isNaN(t))).toEqual([]);
+		const late = instants.filter(([, , t]) => t > now.getTime());
+		expect(late.map(([name, field, t]) => `${name}.${field} ${new Date(t).toISOString()}`)).toEqual([]);
+		// The morning of the last day is there.
+		const today = read('calls').filter((c) => c.started_at!.startsWith('2026-11-22'));
+		expect(today.length).toBeGreaterThan(5);
+	}, 120_000);
+});

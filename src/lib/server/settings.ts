@@ -1,6 +1,6 @@
 /**
  * Settings of the unit: calendar and locale, ingest schedule, business calendar, SLA clock
- * rules, peaks, staffing, alerts. Stored in DuckDB (table settings, one JSON value per key),
+ * rules, peaks, staffing, alerts, KPI thresholds. Stored in DuckDB (table settings, one JSON value per key),
  * seeded from the defaults below on first start. A stored value is merged over its default, so
  * keys added in later versions get defaults. (SLA targets are versioned policies in their own
  * table, sla_policies: see src/lib/server/sla/policies.ts.)
@@ -82,6 +82,18 @@ export interface SecuritySettings {
 	idleMinutes: number;
 }
 
+/** How the executive KPIs are judged (queries/kpi/*.sql, src/lib/server/kpi/). */
+export interface KpiSettings {
+	/** An NPS or CSAT from fewer answers than this is flagged as a small sample (default 30). */
+	smallSampleMin: number;
+	/** Service level counts incoming calls answered within this many seconds: staffing.thresholdSeconds (not stored here). */
+	serviceLevelSeconds: number;
+	/** The service level the unit aims for, in percent: staffing.serviceLevelTarget (not stored here). */
+	serviceLevelTarget: number;
+	/** Ticket channels that are self-service (the knowledge portal, the bot), for the self-service share. */
+	selfServiceChannels: string[];
+}
+
 export interface Settings {
 	unit: UnitSettings;
 	ingest: IngestSettings;
@@ -95,6 +107,12 @@ export interface Settings {
 	staffing: StaffingSettings;
 	alerts: AlertSettings;
 	security: SecuritySettings;
+	kpi: KpiSettings;
+}
+
+/** The KPI settings with the service level taken from staffing's, so both pages judge by one target. */
+function kpiOf(stored: Partial<KpiSettings> | undefined, staffing: StaffingSettings, defaults: KpiSettings): KpiSettings {
+	return { ...defaults, ...stored, serviceLevelSeconds: staffing.thresholdSeconds, serviceLevelTarget: staffing.serviceLevelTarget };
 }
 
 export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
@@ -117,7 +135,10 @@ export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
 		staffing: { serviceLevelTarget: 80, thresholdSeconds: 20, wrapUpSeconds: 0 },
 		alerts: { webhookUrl: null, maxAttempts: 5, slaAtRiskThreshold: 10 },
 		// A working day; an hour away from the desk signs out.
-		security: { sessionHours: 12, idleMinutes: 60 }
+		security: { sessionHours: 12, idleMinutes: 60 },
+		// Below 30 answers a margin of error is wide and the normal approximation weak. The service
+		// level is staffing's "80% within 20 s" (one setting for both pages).
+		kpi: { smallSampleMin: 30, serviceLevelSeconds: 20, serviceLevelTarget: 80, selfServiceChannels: ['portal', 'bot'] }
 	};
 }
 
@@ -168,7 +189,8 @@ export async function loadSettings(db: Database): Promise<Settings> {
 		peaks: { ...defaults.peaks, ...stored.peaks },
 		staffing: { ...defaults.staffing, ...stored.staffing },
 		alerts: { ...defaults.alerts, ...stored.alerts },
-		security: { ...defaults.security, ...stored.security }
+		security: { ...defaults.security, ...stored.security },
+		kpi: kpiOf(stored.kpi, { ...defaults.staffing, ...stored.staffing }, defaults.kpi)
 	};
 }
 

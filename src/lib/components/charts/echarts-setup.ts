@@ -1,35 +1,32 @@
 /**
- * ECharts with only the pieces the product's charts use (echarts/core keeps the bundle
- * small). Loaded lazily by the chart action, so a page pays for ECharts only once a chart
- * is on screen, and the server never loads it. Add a chart kind here when a chart needs it.
+ * ECharts with only the pieces the product's charts use (echarts/core keeps the bundle small),
+ * loaded lazily by the chart action: a page pays for ECharts only once a chart is on screen,
+ * and the server never loads it.
+ *
+ * The core holds what every chart needs (grid, tooltip, plain legend, bars, the SVG renderer).
+ * Other kinds are loaded on demand, each in its own small chunk, when an option uses them
+ * (see ./echarts-kinds.ts): a page of bar charts does not download line, heatmap or marker
+ * code. To use a new kind, add it to KINDS there.
  */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
-import {
-	AriaComponent,
-	GridComponent,
-	LegendComponent,
-	MarkAreaComponent,
-	MarkLineComponent,
-	MarkPointComponent,
-	TooltipComponent,
-	VisualMapComponent
-} from 'echarts/components';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import type { ChartOption } from './echarts';
+import { KINDS, kindsOf } from './echarts-kinds';
 
-echarts.use([
-	BarChart,
-	LineChart,
-	HeatmapChart,
-	GridComponent,
-	TooltipComponent,
-	LegendComponent,
-	AriaComponent,
-	VisualMapComponent,
-	MarkLineComponent,
-	MarkAreaComponent,
-	MarkPointComponent,
-	SVGRenderer
-]);
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendPlainComponent, SVGRenderer]);
+
+const loaded = new Set<string>();
+
+/** Register the kinds an option needs (line, heatmap, markLine …) before it is set. */
+export async function prepare(option: ChartOption): Promise<void> {
+	const missing = kindsOf(option).filter((k) => !loaded.has(k));
+	const modules = await Promise.all(missing.map((k) => KINDS[k]()));
+	for (const [i, m] of modules.entries()) {
+		echarts.use(m.default);
+		loaded.add(missing[i]!);
+	}
+}
 
 export { echarts };

@@ -1,6 +1,7 @@
 /**
  * The Svelte action that owns an ECharts instance: created in the browser only (actions do
  * not run during server rendering), after ECharts itself is loaded lazily (./echarts-setup),
+ * with the chart kinds the option uses (./echarts-kinds),
  * resized with its box, replaced wholesale on update (notMerge, so a removed series really
  * goes), disposed with the node.
  */
@@ -13,16 +14,23 @@ export function echart(node: HTMLElement, option: ChartOption) {
 	let latest = option;
 	let destroyed = false;
 	const observer = new ResizeObserver(() => instance?.resize());
-	void import('./echarts-setup').then(({ echarts }) => {
+	let setup: typeof import('./echarts-setup') | null = null;
+	// An option is set once the kinds it uses are loaded; the latest one wins.
+	const show = async (option: ChartOption) => {
+		await setup!.prepare(option);
+		if (!destroyed && instance && option === latest) instance.setOption(option, { notMerge: true });
+	};
+	void import('./echarts-setup').then(async (module) => {
 		if (destroyed) return;
-		instance = echarts.init(node, null, { renderer: 'svg' });
-		instance.setOption(latest, { notMerge: true });
+		setup = module;
+		instance = module.echarts.init(node, null, { renderer: 'svg' });
 		observer.observe(node);
+		await show(latest);
 	});
 	return {
 		update(next: ChartOption) {
 			latest = next;
-			instance?.setOption(next, { notMerge: true });
+			if (setup) void show(next);
 		},
 		destroy() {
 			destroyed = true;

@@ -1,6 +1,6 @@
 /**
  * The query registry: every SQL statement the product runs lives in `queries/**.sql`, one
- * statement per file, named by its path without the extension ("overview/headline_counts").
+ * statement per file, named by its path without the extension ("kpi/nps").
  *
  * Inside the app (Vite, Vitest) the files are bundled with import.meta.glob, so the built
  * server needs no queries/ folder beside it. The command-line jobs run under tsx, where

@@ -1,11 +1,13 @@
 import { json } from '@sveltejs/kit';
-import { badRequest } from '$lib/server/filters';
-import { overviewForRequest } from '$lib/server/overview/overview';
+import { badRequest, readFilters } from '$lib/server/filters';
+import { EXECUTIVE_DIMENSIONS, executiveOverview } from '$lib/server/kpi/executive';
 import type { RequestHandler } from './$types';
 
-/** The overview's data as JSON: GET /api/overview?from=YYYY-MM-DD&to=YYYY-MM-DD (both optional). */
+/** The executive overview as JSON: GET /api/overview?from&to&segment&channel&team&grain (all optional). */
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const { today, overview, errors } = await overviewForRequest(locals.runtime.db, locals.locale, url.searchParams, true);
-	if (errors.length) return badRequest(errors);
-	return json({ today, timeZone: locals.locale.timeZone, weekStart: locals.locale.weekStart, ...overview });
+	const { db, settings } = locals.runtime;
+	const request = await readFilters(db, locals.locale, url.searchParams, { accept: EXECUTIVE_DIMENSIONS, strict: true });
+	if (request.errors.length) return badRequest(request.errors);
+	const overview = await executiveOverview(db, request.filters, settings.kpi, locals.locale.weekStart);
+	return json({ today: request.today, timeZone: locals.locale.timeZone, weekStart: locals.locale.weekStart, range: request.filters.range, previous: request.filters.previous, days: request.filters.days, grain: request.filters.grain, filters: request.filters.dims, ...overview });
 };

@@ -9,10 +9,10 @@ import type { ChartOption } from '../echarts';
 export interface WeekdayBar {
 	/** Weekday label in the interface language, already in week order. */
 	label: string;
-	/** Average calls per day of this weekday (computed by the domain layer). */
-	openedCase: number;
-	followUps: number;
-	unknown: number;
+	/** Average calls per day of this weekday (computed by the domain layer; null when the period holds none of it). */
+	openedCase: number | null;
+	followUps: number | null;
+	unknown: number | null;
 }
 
 export interface CallsByWeekdayLabels {
@@ -26,8 +26,8 @@ export interface CallsByWeekdayLabels {
 export const SERIES_COLORS = { openedCase: '#0f5c5c', followUp: '#7fb8b0', unknown: '#9aa5b1' } as const;
 
 export function callsByWeekdayOption(bars: WeekdayBar[], labels: CallsByWeekdayLabels, rtl = false): ChartOption {
-	const series: { name: string; key: keyof typeof SERIES_COLORS; values: number[] }[] = [];
-	const any = (pick: (b: WeekdayBar) => number) => bars.some((b) => pick(b) > 0);
+	const series: { name: string; key: keyof typeof SERIES_COLORS; values: (number | null)[] }[] = [];
+	const any = (pick: (b: WeekdayBar) => number | null) => bars.some((b) => (pick(b) ?? 0) > 0);
 	if (any((b) => b.openedCase)) series.push({ name: labels.openedCase, key: 'openedCase', values: bars.map((b) => b.openedCase) });
 	if (any((b) => b.followUps)) series.push({ name: labels.followUp, key: 'followUp', values: bars.map((b) => b.followUps) });
 	if (any((b) => b.unknown) || series.length === 0) series.push({ name: labels.unknown, key: 'unknown', values: bars.map((b) => b.unknown) });

@@ -1,0 +1,2 @@
+// Loaded by ../echarts-kinds.ts when an option needs it.
+export { MarkLineComponent as default } from 'echarts/components';
