@@ -32,7 +32,7 @@ interface Probe {
 
 /** Example values for route parameters; [id] of the data files is the file uploaded below. */
 const examples: Record<string, string> = { token: 'not-the-setup-token', login: 'demo-agent', key: 'calls:2026-11-07T10' };
-const perRoute: Record<string, Record<string, string>> = { '/api/tokens/[id]': { id: '999999' } };
+const perRoute: Record<string, Record<string, string>> = { '/api/tokens/[id]': { id: '999999' }, '/tickets/[id]': { id: 'T000001' } };
 const ENDS_SESSION = new Set(['/account?/logoutEverywhere', '/logout']);
 
 function probes(): Probe[] {

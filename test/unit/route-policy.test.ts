@@ -47,7 +47,7 @@ describe('route policy', () => {
 		const url = (s: string) => new URL(s, 'http://localhost');
 		expect(accessFor('/data', 'GET', url('/data')).access).toEqual(['admin']);
 		expect(accessFor('/data', 'HEAD', url('/data')).access).toEqual(['admin']);
-		expect(accessFor('/data', 'POST', url('/data?/upload')).access).toEqual(['admin']);
+		expect(accessFor('/data', 'POST', url('/data?/run')).access).toEqual(['admin']);
 		expect(accessFor('/data', 'POST', url('/data?/unknown')).access).toBeNull();
 		expect(accessFor('/data', 'POST', url('/data')).access).toBeNull(); // no default action on /data
 		expect(accessFor('/login', 'POST', url('/login?next=%2Fdata')).access).toBe('public');

@@ -1,5 +1,5 @@
 import { readFilters } from '$lib/server/filters';
-import { ANSWER_PARAMS, listAnswers, parseAnswerQuery, UNRESTRICTED } from '$lib/server/kpi/answers';
+import { ANSWER_PARAMS, listAnswers, parseAnswerQuery, answerViewerFor } from '$lib/server/kpi/answers';
 import { filterOptions } from '$lib/server/kpi/common';
 import { SURVEY_DIMENSIONS, surveyKpis, withSurveyGrain } from '$lib/server/kpi/surveys';
 import type { PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const answerQuery = parseAnswerQuery(url.searchParams);
 	const [kpis, answers, options] = await Promise.all([
 		surveyKpis(db, filters, settings.kpi),
-		listAnswers(db, filters, answerQuery.query, UNRESTRICTED),
+		listAnswers(db, filters, answerQuery.query, answerViewerFor(locals.user?.role)),
 		filterOptions(db)
 	]);
 	return {

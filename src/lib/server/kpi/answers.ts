@@ -6,6 +6,7 @@
  * the database only for a viewer allowed to see them (executives see scores and ids only), and
  * the search does not look into what the viewer cannot see, so it cannot be used to probe it.
  */
+import { canSeeComments, canSeeCustomerPii, type Role } from '../auth/roles';
 import { MAX_TEXT, type Filters, type ParamError } from '../../filters';
 import type { Database } from '../db/database';
 import { bandOf, SCORE_BANDS, SURVEY_DIMENSIONS, type ScoreBand } from './surveys';
@@ -18,16 +19,16 @@ export interface AnswerViewer {
 	comments: boolean;
 }
 
-/**
- * Until accounts exist (issue 9), whoever reaches the server is trusted as the Data page trusts
- * them; once they do, the route passes the signed-in user's role to answerViewerFor.
- */
+/** Everything: for the benchmark and the command line, never for a request. */
 export const UNRESTRICTED: AnswerViewer = { customerNames: true, comments: true };
 
-/** Executives see aggregated figures, scores and ids; never a customer's name or words. */
-export function answerViewerFor(role: string | null | undefined): AnswerViewer {
-	const sees = !!role && role !== 'executive';
-	return { customerNames: sees, comments: sees };
+/**
+ * What the signed-in role may see (the auth predicates): executives see aggregated figures,
+ * scores and ids, never a customer's name or words; nobody signed in sees neither.
+ */
+export function answerViewerFor(role: Role | null | undefined): AnswerViewer {
+	const viewer = role ? { role } : null;
+	return { customerNames: canSeeCustomerPii(viewer), comments: canSeeComments(viewer) };
 }
 
 export const ANSWER_SORTS = ['answered_at', 'score'] as const;

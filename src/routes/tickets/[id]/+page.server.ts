@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { UNRESTRICTED } from '$lib/server/kpi/answers';
+import { answerViewerFor } from '$lib/server/kpi/answers';
 import { ticketDetail } from '$lib/server/tickets/detail';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (params.id.length > 200) error(404, 'not found');
-	const detail = await ticketDetail(locals.runtime.db, params.id, UNRESTRICTED);
+	const viewer = answerViewerFor(locals.user?.role);
+	const detail = await ticketDetail(locals.runtime.db, params.id, viewer);
 	if (!detail) error(404, 'not found');
-	return { ...detail, viewer: UNRESTRICTED };
+	return { ...detail, viewer };
 };
