@@ -19,7 +19,7 @@ const app: Handle = async ({ event, resolve }) => {
 	const unit = runtime.settings.unit;
 	const language = negotiateLanguage(event.url.searchParams.get('lang') ?? event.cookies.get('lang'), event.request.headers.get('accept-language'), unit.language);
 	event.locals.runtime = runtime;
-	event.locals.locale = { language, calendar: unit.calendar, timeZone: unit.timeZone, weekStart: unit.weekStart };
+	event.locals.locale = { language, calendar: unit.calendar, timeZone: unit.timeZone, weekStart: unit.weekStart, weekend: unit.weekend };
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', language).replace('%dir%', direction(language))
 	});
