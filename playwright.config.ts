@@ -30,7 +30,12 @@ export default defineConfig({
 		viewport: { width: 1280, height: 900 },
 		screenshot: 'only-on-failure'
 	},
-	projects: [{ name: 'en', use: { locale: 'en-US' } }],
+	// The same server seen by an English and a Persian browser (Accept-Language fa-IR, no choice
+	// made): *.fa.spec.ts run as the Persian reader, everything else as the English one.
+	projects: [
+		{ name: 'en', use: { locale: 'en-US' }, testIgnore: /\.fa\.spec\.ts$/ },
+		{ name: 'fa', use: { locale: 'fa-IR' }, testMatch: /\.fa\.spec\.ts$/ }
+	],
 	webServer: {
 		command: 'node build',
 		url: `http://127.0.0.1:${port}/api/health`,
