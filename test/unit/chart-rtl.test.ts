@@ -41,6 +41,17 @@ describe('localizeChart', () => {
 		expect(o.series[0].label.position).toBe('insideLeft');
 	});
 
+	it('lists legend items backwards in right to left, so the first series reads first from the right', () => {
+		const series = [
+			{ type: 'bar', name: 'A' },
+			{ type: 'bar', name: 'B' }
+		];
+		expect((localizeChart({ legend: {}, series }, rtl) as Obj).legend.data).toEqual(['B', 'A']);
+		expect((localizeChart({ legend: { data: ['x', 'y', 'z'] }, series }, rtl) as Obj).legend.data).toEqual(['z', 'y', 'x']);
+		expect((localizeChart({ legend: {}, series: [{ type: 'pie', data: [] }] }, rtl) as Obj).legend.data).toBeUndefined();
+		expect((localizeChart({ legend: {}, series }, ltr) as Obj).legend.data).toBeUndefined();
+	});
+
 	it('mirrors horizontal bars: the value axis runs right to left and the categories stand on the right', () => {
 		const o = localizeChart({ xAxis: { type: 'value' }, yAxis: { type: 'category', data: ['a'] }, series: [] }, rtl) as Obj;
 		expect(o.xAxis.inverse).toBe(true);

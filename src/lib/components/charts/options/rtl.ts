@@ -7,7 +7,8 @@
  *   stands on the right and a horizontal bar grows leftwards from the right edge;
  * - y axes stand on the right;
  * - grid, legend, title and visualMap swap their left/right offsets; the legend's icon goes
- *   to the right of its text; series labels placed left/right swap sides;
+ *   to the right of its text and its items read from the right; series labels placed
+ *   left/right swap sides;
  * - the tooltip reads right to left (class `chart-tooltip-rtl`, styled in app.css).
  *
  * In both directions, numbers come out in the reader's digits and separators (Persian: ۱٬۲۳۴٫۵)
@@ -126,7 +127,17 @@ export function localizeChart(option: ChartOption, locale: ChartLocale): ChartOp
 		for (const key of ['grid', 'title', 'visualMap'] as const) {
 			if (o[key] !== undefined) o[key] = like(o[key], each(o[key]).map(swapSides));
 		}
-		if (o.legend !== undefined) o.legend = like(o.legend, each(o.legend).map((l) => ({ ...swapSides(l), align: 'right' })));
+		if (o.legend !== undefined) {
+			// ECharts lays legend items out left to right: list them backwards to read from the right.
+			const names = each(o.series).every((s) => typeof s.name === 'string' && s.type !== 'pie') ? [...new Set(each(o.series).map((s) => s.name as string))] : null;
+			o.legend = like(
+				o.legend,
+				each(o.legend).map((l) => {
+					const data = Array.isArray(l.data) ? l.data : names;
+					return { ...swapSides(l), align: 'right', ...(data ? { data: [...data].reverse() } : {}) };
+				})
+			);
+		}
 	}
 	return o as ChartOption;
 }
