@@ -8,6 +8,8 @@
  * year), so 30 Esfand 1403 = 2025-03-20; 31 Farvardin 1404 = 2025-04-20.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { todayIn } from '../../src/lib/calendar';
+import { monthStartOf } from '../../src/lib/calendar/periods';
 
 const PERSIAN_NUMBER = /^[۰-۹٬٫]+$/;
 
@@ -81,9 +83,9 @@ test('the Jalali picker chooses a period across Nowruz; the URL gets ISO days', 
 	await expect(day(page, 'فروردین ۱۴۰۴', '۱')).toHaveAttribute('data-value', '2025-03-21');
 	expect(await day(page, 'فروردین ۱۴۰۴', '۱').evaluate((el) => (el.closest('td') as HTMLTableCellElement).cellIndex)).toBe(6);
 	await day(page, 'اسفند ۱۴۰۳', '۳۰').click();
-	await expect(page.getByTestId('range-picked')).toContainText('۳۰ اسفند ۱۴۰۳');
+	await expect(page.getByTestId('range-calendar-picked')).toContainText('۳۰ اسفند ۱۴۰۳');
 	await day(page, 'فروردین ۱۴۰۴', '۱').click();
-	await expect(page.getByTestId('range-picked')).toHaveText('۳۰ اسفند ۱۴۰۳ تا ۱ فروردین ۱۴۰۴');
+	await expect(page.getByTestId('range-calendar-picked')).toHaveText('۳۰ اسفند ۱۴۰۳ تا ۱ فروردین ۱۴۰۴');
 	await page.screenshot({ path: 'test-results/picker-fa.png' });
 	await page.getByTestId('range-apply').click();
 	await expect(page).toHaveURL(/\?from=2025-03-20&to=2025-03-21$/);
@@ -125,6 +127,24 @@ test('on a phone the picker shows one month that fits the screen', async ({ brow
 	await context.close();
 });
 
+test('on a phone a mirrored chart with many days keeps its width (ECharts lays out the reversed axis)', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ baseURL, locale: 'fa-IR', viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	await page.goto('/peaks');
+	// The day-by-day chart: 30 days reversed, the value axis on the right.
+	const chart = page.getByTestId('chart').nth(2).locator('svg');
+	await expect(chart).toBeVisible();
+	const box = (await chart.boundingBox())!;
+	const bars = await chart.locator('path').evaluateAll((paths) =>
+		paths.map((p) => p.getBoundingClientRect()).filter((b) => b.width > 1 && b.width < 20 && b.height > 3).map((b) => [b.left, b.right])
+	);
+	expect(bars.length).toBeGreaterThan(20);
+	const left = Math.min(...bars.map((b) => b[0]!));
+	const right = Math.max(...bars.map((b) => b[1]!));
+	expect(right - left).toBeGreaterThan(box.width * 0.7);
+	await context.close();
+});
+
 test('without JavaScript the period form still submits ISO days', async ({ browser, baseURL }) => {
 	const context = await browser.newContext({ baseURL, locale: 'fa-IR', javaScriptEnabled: false });
 	const page = await context.newPage();
@@ -159,4 +179,24 @@ test('a Jalali date in an uploaded file is explained in Persian, and the rejects
 	const bytes = await download.body();
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	expect(bytes.subarray(3).toString('utf8')).toContain('fa-e2e-1,C0001,۱۴۰۳/۰۸/۱۵,مشکل ورود به سامانه');
+});
+
+test('a moment in a form is chosen on the Jalali calendar and submitted as an ISO day and time', async ({ page }) => {
+	await page.goto('/annotations');
+	const form = page.getByTestId('annotation-form');
+	await form.getByTestId('startsAt-day').click();
+	const calendar = form.getByTestId('startsAt-calendar');
+	// It opens on this Jalali month, Saturday first; the first of the month is picked by its Persian number.
+	const first = monthStartOf(todayIn('Asia/Tehran'), 'persian');
+	await expect(calendar.getByTestId('calendar-month')).toHaveText(/^(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) [۰-۹]{4}$/);
+	await expect(calendar.locator('thead th').first()).toHaveText('ش');
+	const day = calendar.locator('[data-bits-day]:not([data-outside-month])', { hasText: /^۱$/ });
+	await expect(day).toHaveAttribute('data-value', first);
+	await day.click();
+	await calendar.getByTestId('startsAt-calendar-choose').click();
+	await expect(calendar).toHaveCount(0);
+	await expect(form.getByTestId('startsAt-day')).toHaveText(/^\s*۱ [^\d]+ [۰-۹]{4}$/);
+	await form.getByTestId('startsAt-time').fill('09:30');
+	await expect(form.locator('input[name=startsAt]')).toHaveValue(`${first}T09:30`);
+	await page.screenshot({ path: 'test-results/annotation-day-fa.png' });
 });

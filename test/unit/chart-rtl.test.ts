@@ -35,7 +35,7 @@ describe('localizeChart', () => {
 		const o = localizeChart(base(), rtl) as Obj;
 		expect(o.xAxis.inverse).toBe(true);
 		expect(o.yAxis.position).toBe('right');
-		expect(o.grid).toEqual({ left: 30, right: 8, top: 40 });
+		expect(o.grid).toEqual({ left: 30, right: 8, top: 40, containLabel: true, outerBoundsMode: 'none' });
 		expect(o.legend).toEqual({ top: 0, right: 0, align: 'right' });
 		expect(o.tooltip.className).toBe('chart-tooltip-rtl');
 		expect(o.series[0].label.position).toBe('insideLeft');
@@ -50,6 +50,12 @@ describe('localizeChart', () => {
 		expect((localizeChart({ legend: { data: ['x', 'y', 'z'] }, series }, rtl) as Obj).legend.data).toEqual(['z', 'y', 'x']);
 		expect((localizeChart({ legend: {}, series: [{ type: 'pie', data: [] }] }, rtl) as Obj).legend.data).toBeUndefined();
 		expect((localizeChart({ legend: {}, series }, ltr) as Obj).legend.data).toBeUndefined();
+	});
+
+	it('runs a horizontal colour scale from the right, and leaves a vertical one in place', () => {
+		expect((localizeChart({ visualMap: { orient: 'horizontal', left: 'center' } }, rtl) as Obj).visualMap).toEqual({ orient: 'horizontal', right: 'center', inverse: true });
+		expect((localizeChart({ visualMap: { orient: 'vertical', right: 0 } }, rtl) as Obj).visualMap).toEqual({ orient: 'vertical', left: 0 });
+		expect((localizeChart({ visualMap: { orient: 'horizontal', left: 'center' } }, ltr) as Obj).visualMap).toEqual({ orient: 'horizontal', left: 'center' });
 	});
 
 	it('mirrors horizontal bars: the value axis runs right to left and the categories stand on the right', () => {
@@ -110,4 +116,12 @@ describe('localizeChart, drawn', () => {
 		expect(svg).not.toMatch(/>2,?000</);
 		// Loading ECharts takes seconds on a busy machine.
 	}, 30_000);
+});
+
+describe('localizeChart, grid', () => {
+	it('lays a mirrored grid out with containLabel (outer bounds mislay reversed axes), and leaves charts without axes alone', () => {
+		expect((localizeChart({ xAxis: { type: 'category' }, yAxis: { type: 'value' } }, rtl) as Obj).grid).toEqual({ containLabel: true, outerBoundsMode: 'none' });
+		expect((localizeChart({ series: [{ type: 'pie', data: [] }] }, rtl) as Obj).grid).toBeUndefined();
+		expect((localizeChart({ xAxis: { type: 'category' }, yAxis: { type: 'value' } }, ltr) as Obj).grid).toBeUndefined();
+	});
 });

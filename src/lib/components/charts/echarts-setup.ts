@@ -15,6 +15,7 @@ import {
 	VisualMapComponent
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -29,6 +30,9 @@ echarts.use([
 	MarkLineComponent,
 	MarkAreaComponent,
 	MarkPointComponent,
+	// grid.containLabel as before ECharts 6: its replacement (outer bounds) mislays a reversed
+	// axis, which every right-to-left chart has (see options/rtl.ts).
+	LegacyGridContainLabel,
 	SVGRenderer
 ]);
 

@@ -6,7 +6,8 @@
  * - x axes run right to left (`inverse`), so the first category (Saturday, the first month)
  *   stands on the right and a horizontal bar grows leftwards from the right edge;
  * - y axes stand on the right;
- * - grid, legend, title and visualMap swap their left/right offsets; the legend's icon goes
+ * - grid, legend, title and visualMap swap their left/right offsets (a horizontal visualMap
+ *   runs from the right); the legend's icon goes
  *   to the right of its text and its items read from the right; series labels placed
  *   left/right swap sides;
  * - the tooltip reads right to left (class `chart-tooltip-rtl`, styled in app.css).
@@ -124,9 +125,21 @@ export function localizeChart(option: ChartOption, locale: ChartLocale): ChartOp
 	}
 
 	if (rtl) {
-		for (const key of ['grid', 'title', 'visualMap'] as const) {
+		for (const key of ['title'] as const) {
 			if (o[key] !== undefined) o[key] = like(o[key], each(o[key]).map(swapSides));
 		}
+		// ECharts 6 sizes a grid by its "outer bounds" with each label's share of the axis taken as
+		// if the axis ran left to right: on a reversed axis an edge label's overflow is divided by a
+		// share near zero, and the plot shrinks to a sliver. The older containLabel layout
+		// (registered in echarts-setup.ts) measures the labels where they are drawn.
+		if (o.grid !== undefined || o.xAxis !== undefined) {
+			o.grid = like(
+				o.grid ?? {},
+				each(o.grid ?? {}).map((g) => ({ ...swapSides(g), containLabel: true, outerBoundsMode: 'none' }))
+			);
+		}
+		// A horizontal colour scale runs from the right too, like the axis beside it.
+		if (o.visualMap !== undefined) o.visualMap = like(o.visualMap, each(o.visualMap).map((v) => (v.orient === 'horizontal' ? { ...swapSides(v), inverse: !v.inverse } : swapSides(v))));
 		if (o.legend !== undefined) {
 			// ECharts lays legend items out left to right: list them backwards to read from the right.
 			const names = each(o.series).every((s) => typeof s.name === 'string' && s.type !== 'pie') ? [...new Set(each(o.series).map((s) => s.name as string))] : null;
