@@ -36,10 +36,13 @@ export default defineConfig({
 		viewport: { width: 1280, height: 900 },
 		screenshot: 'only-on-failure'
 	},
+	// The same server seen by an English and a Persian browser (Accept-Language fa-IR, no choice
+	// made): *.fa.spec.ts run as the Persian reader, everything else as the English one.
 	projects: [
 		{ name: 'setup', testMatch: /auth\.setup\.ts/, use: { locale: 'en-US' } },
-		{ name: 'en', testIgnore: [/auth\.setup\.ts/, /role-matrix\.spec\.ts/], use: { locale: 'en-US', storageState: adminState }, dependencies: ['setup'] },
-		{ name: 'matrix', testMatch: /role-matrix\.spec\.ts/, use: { locale: 'en-US', storageState: adminState }, dependencies: ['en'] }
+		{ name: 'en', testIgnore: [/auth\.setup\.ts/, /role-matrix\.spec\.ts/, /\.fa\.spec\.ts$/], use: { locale: 'en-US', storageState: adminState }, dependencies: ['setup'] },
+		{ name: 'fa', testMatch: /\.fa\.spec\.ts$/, use: { locale: 'fa-IR', storageState: adminState }, dependencies: ['setup'] },
+		{ name: 'matrix', testMatch: /role-matrix\.spec\.ts/, use: { locale: 'en-US', storageState: adminState }, dependencies: ['en', 'fa'] }
 	],
 	webServer: {
 		command: 'node build',

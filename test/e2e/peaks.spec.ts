@@ -32,6 +32,22 @@ async function chartsDrawn(page: Page) {
 	return n;
 }
 
+
+/** Set a moment field (DateTimeField): the day on its calendar (months back or forward until the day shows), then the time. */
+async function setMoment(page: Page, name: string, day: string, time: string) {
+	const form = page.getByTestId('annotation-form');
+	await form.getByTestId(`${name}-day`).click();
+	const calendar = form.getByTestId(`${name}-calendar`);
+	const cell = calendar.locator(`[data-bits-day][data-value="${day}"]:not([data-outside-month])`);
+	for (let i = 0; i < 24 && !(await cell.isVisible()); i++) {
+		const first = await calendar.locator('[data-bits-day]:not([data-outside-month])').first().getAttribute('data-value');
+		await calendar.getByRole('button', { name: first! > day ? 'Previous month' : 'Next month' }).click();
+	}
+	await cell.click();
+	await form.getByTestId(`${name}-calendar-choose`).click();
+	await form.getByTestId(`${name}-time`).fill(time);
+}
+
 test('the Peaks page shows heatmaps Saturday first, the band charts and the peaks with their causes', async ({ page }) => {
 	await page.goto(`/peaks?${lastYear()}`);
 	await expect(page.getByRole('heading', { name: 'Peaks', level: 1 })).toBeVisible();
@@ -85,8 +101,8 @@ test('Annotations: bad input is refused at the field and nothing is written; the
 	const before = await table.count();
 	const form = page.getByTestId('annotation-form');
 	await form.locator('input[name=title]').fill('');
-	await form.locator('input[name=startsAt]').fill('2026-11-20T09:30');
-	await form.locator('input[name=endsAt]').fill('2026-11-20T08:00');
+	await setMoment(page, 'startsAt', '2026-11-20', '09:30');
+	await setMoment(page, 'endsAt', '2026-11-20', '08:00');
 	await page.getByTestId('annotation-submit').click();
 	await expect(page.getByTestId('form-error')).toBeVisible();
 	await expect(form.locator('#title-error')).toHaveText('Give it a title.');
@@ -97,7 +113,7 @@ test('Annotations: bad input is refused at the field and nothing is written; the
 
 	await form.locator('input[name=title]').fill('Mobile app 2.0 (e2e)');
 	await form.locator('select[name=kind]').selectOption('release');
-	await form.locator('input[name=startsAt]').fill('2026-11-20T09:30');
+	await setMoment(page, 'startsAt', '2026-11-20', '09:30');
 	await page.getByTestId('annotation-submit').click();
 	await expect(page.getByTestId('flash')).toContainText('added');
 	await expect(table).toHaveCount(before + 1);

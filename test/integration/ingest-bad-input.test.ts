@@ -255,11 +255,13 @@ describe('other formats and layouts', () => {
 	it('reads semicolon-separated files, Persian digits and a BOM', async () => {
 		t.drop('product_activity', 'usage.csv', '\ufeffcustomer_id;day;kind;count\nC1;۱۴۰۵-۰۱-۰۱;logins;12\nC1;2026-03-21;logins;۳۴\n');
 		const run = await runIngest(t.db, t.config, 'manual');
-		// 1405-01-01 reads as a (Gregorian) year 1405: refused as implausible rather than stored wrong.
+		// 1405-01-01 is a Jalali day (Nowruz 1405) in a column not declared Jalali: refused, saying
+		// so and naming the mapping option, rather than stored as the Gregorian year 1405.
 		expect(run.files[0]).toMatchObject({ inserted: 1, rejected: 1 });
 		expect((await t.rows<{ count: number }>('select count from product_activity'))[0]!.count).toBe(34);
 		const [reject] = await rejectsOf(run.files[0]!.id);
-		expect(reject!.reason).toContain('outside 1980-2100');
+		expect(reject!.reason).toContain('looks like a Jalali (Persian calendar) date');
+		expect(reject!.reason).toContain('"calendar": "persian"');
 	});
 
 	it('creates stub customers for ids it has not seen, filled in when the customer file arrives', async () => {

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { callsByWeekdayOption, type WeekdayBar } from '../../src/lib/components/charts/options/calls-by-weekday';
 import { perDay } from '../../src/lib/server/kpi/common';
 
-const labels = { openedCase: 'Opened a case', followUp: 'Follow-up', unknown: 'Not recorded', number: (n: number) => String(n) };
+const labels = { openedCase: 'Opened a case', followUp: 'Follow-up', unknown: 'Not recorded' };
+const ltr = { rtl: false, number: (n: number) => String(n), fontFamily: 'sans-serif' };
 const bar = (label: string, openedCase: number, followUps: number, unknown = 0): WeekdayBar => ({ label, openedCase, followUps, unknown });
 
 type Series = { name: string; stack: string; data: number[] };
 
 describe('calls by weekday option', () => {
 	it('stacks per-day averages of calls that opened a case and follow-ups, in the given order', () => {
-		const option = callsByWeekdayOption([bar('Saturday', 37.5, 50), bar('Sunday', 32, 45), bar('Friday', 0, 0)], labels);
+		const option = callsByWeekdayOption([bar('Saturday', 37.5, 50), bar('Sunday', 32, 45), bar('Friday', 0, 0)], labels, ltr);
 		expect((option.xAxis as { data: string[] }).data).toEqual(['Saturday', 'Sunday', 'Friday']);
 		const series = option.series as Series[];
 		expect(series.map((s) => s.name)).toEqual(['Opened a case', 'Follow-up']);
@@ -18,12 +19,12 @@ describe('calls by weekday option', () => {
 		expect(new Set(series.map((s) => s.stack)).size).toBe(1);
 	});
 	it('shows a "not recorded" series only when the source did not say', () => {
-		const withUnknown = callsByWeekdayOption([bar('Sunday', 0, 0, 12)], labels).series as Series[];
+		const withUnknown = callsByWeekdayOption([bar('Sunday', 0, 0, 12)], labels, ltr).series as Series[];
 		expect(withUnknown.map((s) => s.name)).toEqual(['Not recorded']);
 		expect(withUnknown[0]!.data).toEqual([12]);
 	});
 	it('mirrors the axes for right-to-left', () => {
-		const option = callsByWeekdayOption([bar('شنبه', 1, 1)], labels, true);
+		const option = callsByWeekdayOption([bar('شنبه', 1, 1)], labels, { ...ltr, rtl: true });
 		expect((option.xAxis as { inverse: boolean }).inverse).toBe(true);
 		expect((option.yAxis as { position: string }).position).toBe('right');
 	});
@@ -38,7 +39,7 @@ describe('calls by weekday option, drawn', () => {
 	// Loading ECharts takes seconds on a busy machine: an explicit generous timeout.
 	it('renders through ECharts with one bar per weekday and series', { timeout: 60_000 }, async () => {
 		const { renderSvg } = await import('../helpers/echarts-ssr');
-		const svg = renderSvg(callsByWeekdayOption([bar('Saturday', 37.5, 50), bar('Sunday', 32, 45)], labels));
+		const svg = renderSvg(callsByWeekdayOption([bar('Saturday', 37.5, 50), bar('Sunday', 32, 45)], labels, ltr));
 		expect(svg).toMatch(/^<svg/);
 		expect(svg).toContain('Saturday');
 		expect((svg.match(/<path/g) ?? []).length).toBeGreaterThanOrEqual(4);

@@ -73,3 +73,17 @@ describe('i18n', () => {
 		}
 	});
 });
+
+describe('text arguments in right-to-left messages', () => {
+	it('isolates Latin text arguments in Persian so a path or an example keeps its order', () => {
+		const tf = translator('fa');
+		expect(tf('problem.notDate', { value: '2026-02-30 10:00' })).toBe('«\u20682026-02-30 10:00\u2069» تاریخ نیست (مثلاً \u20662024-03-01\u2069 انتظار می‌رفت)');
+		// Persian text, numbers and select arguments are left as they are.
+		expect(tf('problem.missing', { field: 'مشتری' })).toBe('مشتری وجود ندارد');
+		expect(tf('format.quarter', { n: 3, season: '3', year: '۱۴۰۵' })).toBe('پاییز ۱۴۰۵');
+		expect(tf('range.days', { count: 4 })).toBe('۴ روز');
+	});
+	it('leaves English messages (logs, CSV, API errors) without isolation marks', () => {
+		expect(translator('en')('problem.notDate', { value: 'x' })).toBe('"x" is not a date (expected e.g. 2024-03-01)');
+	});
+});

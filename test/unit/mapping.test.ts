@@ -97,3 +97,35 @@ describe('validating a unit mapping file', () => {
 		expect(BUILT_IN_MAPPINGS.map((m) => m.id)).toEqual(['technion-calls', 'servicenow-incidents']);
 	});
 });
+
+describe('a mapping with a Jalali date column', () => {
+	const spec = validateMappingSpec(
+		{
+			id: 'jalali-tickets',
+			dataset: 'tickets',
+			title: 'Help desk export with Jalali dates',
+			fields: { id: { column: 'شماره' }, created_at: { column: 'تاریخ ثبت', calendar: 'persian' }, resolved_at: { column: 'تاریخ حل', calendar: 'persian' } }
+		},
+		'jalali.json'
+	);
+	const headers = ['شماره', 'تاریخ ثبت', 'تاریخ حل'];
+	it('converts the declared columns to Gregorian days, keeping the time of day', () => {
+		const m = compileMapping(spec, headers);
+		const r = m.map(record(headers, ['۱۰۲', '۱۴۰۳/۰۸/۱۵ ۰۹:۳۰', '1403-08-16 14:30']));
+		expect(r.kind).toBe('row');
+		const created = m.fields.find((f) => f.def.name === 'created_at')!.index;
+		const resolved = m.fields.find((f) => f.def.name === 'resolved_at')!.index;
+		if (r.kind === 'row') expect([r.values[created], r.values[resolved]]).toEqual(['2024-11-05 09:30:00', '2024-11-06 14:30:00']);
+	});
+	it('rejects a Jalali day that does not exist, naming the column', () => {
+		const m = compileMapping(spec, headers);
+		expect(reason(m.map(record(headers, ['103', '1404/12/30', ''])))).toBe('تاریخ ثبت: "1404/12/30" is not a day of the Jalali calendar (the month has fewer days)');
+	});
+	it('without the declaration, says the value looks Jalali and names the option', () => {
+		const m = compileMapping(nativeMapping('tickets'), ['id', 'created_at']);
+		expect(reason(m.map(record(['id', 'created_at'], ['t1', '1403/08/15'])))).toMatch(/^created_at: "1403\/08\/15" looks like a Jalali .*"calendar": "persian"/);
+	});
+	it('refuses an unknown calendar in a mapping file', () => {
+		expect(() => validateMappingSpec({ ...spec, fields: { ...spec.fields, created_at: { column: 'x', calendar: 'hijri' } } }, 'm.json')).toThrow('field "created_at": "calendar" must be one of gregory, persian');
+	});
+});

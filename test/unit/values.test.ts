@@ -70,3 +70,36 @@ describe('timestamps', () => {
 		expect(addDaysToTimestamp('2025-12-31 23:00:00+03:30', 1)).toBe('2026-01-01 23:00:00+03:30');
 	});
 });
+
+describe('Jalali dates in files', () => {
+	const persian = { calendar: 'persian' as const };
+	it('reads a column declared Jalali, with slashes or dashes, Persian or Latin digits, with or without a time', () => {
+		// 1 Farvardin 1404 is 21 March 2025 (Nowruz); 15 Aban 1403 is 5 November 2024.
+		expect(value(parseTimestamp('1404/01/01', persian))).toBe('2025-03-21 00:00:00');
+		expect(value(parseTimestamp('1403/08/15', persian))).toBe('2024-11-05 00:00:00');
+		expect(value(parseTimestamp('1403-08-15 14:30', persian))).toBe('2024-11-05 14:30:00');
+		expect(value(parseTimestamp('۱۴۰۳/۰۸/۱۵ ۱۴:۳۰', persian))).toBe('2024-11-05 14:30:00');
+		expect(value(parseTimestamp('1403-08-15T14:30:00+03:30', persian))).toBe('2024-11-05 14:30:00+03:30');
+		expect(value(parseDate('۱۴۰۳/۱۲/۳۰', persian))).toBe('2025-03-20');
+	});
+	it('reads declared formats in the Jalali calendar', () => {
+		const formats = [compileFormat('D/M/YYYY HH:mm')];
+		expect(value(parseTimestamp('15/8/1403 09:05', { ...persian, formats }))).toBe('2024-11-05 09:05:00');
+	});
+	it('refuses days the Jalali calendar does not have', () => {
+		// Esfand 1403 has 30 days (a leap year), Esfand 1404 29; the second half of the year has 30-day months.
+		expect(value(parseDate('1404/12/30', persian))).toBe('ERR "1404/12/30" is not a day of the Jalali calendar (the month has fewer days)');
+		expect(value(parseDate('1403/07/31', persian))).toMatch(/^ERR "1403\/07\/31" is not a day of the Jalali calendar/);
+		expect(value(parseDate('1403/13/01', persian))).toBe('ERR "1403/13/01" has month 13');
+		// Ordibehesht has 31 days: a day February never has.
+		expect(value(parseDate('1404/02/31', persian))).toBe('2025-05-21');
+	});
+	it('tells an undeclared Jalali-looking value apart from a placeholder, naming the mapping option', () => {
+		expect(value(parseTimestamp('1403/08/15'))).toBe(
+			'ERR "1403/08/15" looks like a Jalali (Persian calendar) date. If this column is Jalali, say so in its mapping with "calendar": "persian" on the field (see docs/mappings.md)'
+		);
+		expect(value(parseDate('۱۴۰۴-۰۲-۳۱'))).toMatch(/^ERR .* looks like a Jalali/);
+		expect(value(parseTimestamp('1900-01-01'))).toMatch(/a placeholder date\?/);
+		expect(value(parseTimestamp('1403/07/31'))).toMatch(/a placeholder date\?/);
+	});
+});

@@ -16,6 +16,8 @@ export interface LocaleSettings {
 	timeZone: string;
 	/** 0 = Sunday … 6 = Saturday. */
 	weekStart: number;
+	/** Days off, 0 = Sunday … 6 = Saturday (an Iranian unit: Friday), marked in calendars. */
+	weekend?: number[];
 }
 
 const BASE_LOCALE: Record<Language, string> = { en: 'en-GB', fa: 'fa-IR' };
@@ -79,7 +81,7 @@ export function weekdayOrder(weekStart: number): number[] {
 }
 
 /** Name of a weekday (0 = Sunday … 6 = Saturday) in the interface language. */
-export function weekdayName(dow: number, s: Pick<LocaleSettings, 'language' | 'calendar'>, width: 'long' | 'short' = 'long'): string {
+export function weekdayName(dow: number, s: Pick<LocaleSettings, 'language' | 'calendar'>, width: 'long' | 'short' | 'narrow' = 'long'): string {
 	// 2024-01-07 was a Sunday.
 	return dateFormat(intlLocale(s), { weekday: width, timeZone: 'UTC' }).format(dayToDate(addDays('2024-01-07', dow)));
 }

@@ -29,20 +29,35 @@ interface Compiled {
 	format: IntlMessageFormat;
 	/** Arguments the message formats itself (plural, number…): passed as numbers, not pre-formatted text. */
 	numeric: Set<string>;
+	/** Arguments that choose a branch (select): passed as they are. */
+	selectors: Set<string>;
 }
 
 type AstNode = { type: number; value?: string; options?: Record<string, { value: AstNode[] }>; children?: AstNode[] };
 
-/** Names of the arguments used as plural/select/number in an ICU message's AST. */
-function numericArguments(nodes: AstNode[], out = new Set<string>()): Set<string> {
+/** Names of the arguments of some kinds in an ICU message's AST. */
+function argumentsOfType(nodes: AstNode[], types: number[], out = new Set<string>()): Set<string> {
 	for (const n of nodes) {
-		// TYPE of @formatjs/icu-messageformat-parser: 2 = number, 6 = plural (5 = select takes text, 1 = plain).
-		if ((n.type === 2 || n.type === 6) && n.value) out.add(n.value);
-		if (n.options) for (const o of Object.values(n.options)) numericArguments(o.value, out);
-		if (n.children) numericArguments(n.children, out);
+		if (types.includes(n.type) && n.value) out.add(n.value);
+		if (n.options) for (const o of Object.values(n.options)) argumentsOfType(o.value, types, out);
+		if (n.children) argumentsOfType(n.children, types, out);
 	}
 	return out;
 }
+// TYPE of @formatjs/icu-messageformat-parser: 1 = plain argument, 2 = number, 5 = select, 6 = plural.
+const NUMERIC = [2, 6];
+const SELECT = [5];
+
+/** Languages written right to left: their messages isolate text arguments (below). */
+const RTL: ReadonlySet<Language> = new Set(['fa']);
+/**
+ * First-strong isolate (U+2068 … U+2069) around a text argument of a right-to-left message: a
+ * file name, a path or an example such as "2024-03-01 08:15" then keeps its own direction
+ * instead of being reordered by the Persian sentence around it (as Fluent's useIsolating).
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+/** Text that holds left-to-right letters or Latin digits (only such text can be reordered wrongly). */
+const LATIN = /[A-Za-z0-9]/;
 
 const compiled = new Map<string, Compiled>();
 
@@ -53,18 +68,23 @@ function compile(lang: Language, key: MessageKey): Compiled {
 		const text = DICTIONARIES[lang][key] ?? en[key];
 		// ignoreTag: "<dataset>" in a message is text, not rich-text markup.
 		const format = new IntlMessageFormat(text, lang, undefined, { ignoreTag: true });
-		c = { format, numeric: numericArguments(format.getAst() as unknown as AstNode[]) };
+		const ast = format.getAst() as unknown as AstNode[];
+		c = { format, numeric: argumentsOfType(ast, NUMERIC), selectors: argumentsOfType(ast, SELECT) };
 		compiled.set(id, c);
 	}
 	return c;
 }
 
 export function translator(lang: Language): Translate {
+	const rtl = RTL.has(lang);
 	return (key, params = {}) => {
 		const c = compile(lang, key);
 		const values: Record<string, string | number> = {};
-		// A plain {n} with a number shows it with the language's digits and separators.
-		for (const [k, v] of Object.entries(params)) values[k] = typeof v === 'number' && !c.numeric.has(k) ? formatNumber(v, { language: lang }) : v;
+		for (const [k, v] of Object.entries(params)) {
+			// A plain {n} with a number shows it with the language's digits and separators.
+			if (typeof v === 'number') values[k] = c.numeric.has(k) ? v : formatNumber(v, { language: lang });
+			else values[k] = rtl && LATIN.test(v) && !c.selectors.has(k) && !c.numeric.has(k) ? isolate(v) : v;
+		}
 		return String(c.format.format(values));
 	};
 }

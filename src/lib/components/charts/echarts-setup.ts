@@ -11,11 +11,14 @@
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './echarts';
 import { KINDS, kindsOf } from './echarts-kinds';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendPlainComponent, SVGRenderer]);
+// LegacyGridContainLabel: grid.containLabel as before ECharts 6; its replacement (outer bounds)
+// mislays a reversed axis, which every right-to-left chart has (see options/rtl.ts).
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendPlainComponent, LegacyGridContainLabel, SVGRenderer]);
 
 const loaded = new Set<string>();
 

@@ -16,8 +16,10 @@ import {
 	parseNumber,
 	parseSeconds,
 	parseTimestamp,
+	SOURCE_CALENDARS,
 	type CompiledFormat,
-	type Parsed
+	type Parsed,
+	type SourceCalendar
 } from './values';
 
 /** Where one field's value comes from. */
@@ -36,6 +38,8 @@ export interface FieldSource {
 	map?: Record<string, string | null>;
 	/** Date formats for this field, e.g. "D/M/YYYY HH:mm"; default ISO 8601. */
 	format?: string | string[];
+	/** The calendar dates in these columns are written in: "persian" (Jalali, 1403/08/15) or "gregory" (the default). */
+	calendar?: SourceCalendar;
 	/** Text put before the value (to keep ids of two sources apart). */
 	prefix?: string;
 	/** Clock times without a date: when the result is earlier than this field, it passed midnight. */
@@ -93,6 +97,9 @@ export function validateMappingSpec(spec: unknown, origin: string): MappingSpec 
 			for (const one of Array.isArray(src) ? src : [src]) {
 				if (!one || (one.column === undefined && one.columns === undefined && one.const === undefined)) {
 					problems.push(`field "${name}" needs "column", "columns" or "const"`);
+				}
+				if (one?.calendar !== undefined && !(SOURCE_CALENDARS as readonly string[]).includes(one.calendar)) {
+					problems.push(`field "${name}": "calendar" must be one of ${SOURCE_CALENDARS.join(', ')}`);
 				}
 				for (const f of one?.format === undefined ? [] : Array.isArray(one.format) ? one.format : [one.format]) {
 					try {
@@ -178,6 +185,7 @@ interface CompiledSource {
 	mapOther?: string | null;
 	hasMapOther: boolean;
 	formats?: CompiledFormat[];
+	calendar?: SourceCalendar;
 	prefix: string;
 	notBefore?: string;
 }
@@ -238,6 +246,7 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 				hasMapOther: src.map !== undefined && '*' in src.map,
 				mapOther: src.map?.['*'],
 				formats: src.format === undefined ? undefined : (Array.isArray(src.format) ? src.format : [src.format]).map(compileFormat),
+				calendar: src.calendar,
 				prefix: src.prefix ?? '',
 				notBefore: src.notBefore
 			});
@@ -300,9 +309,9 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 				return b.ok ? { ok: true, value: String(b.value) } : b;
 			}
 			case 'timestamp':
-				return parseTimestamp(raw, { formats: src?.formats });
+				return parseTimestamp(raw, { formats: src?.formats, calendar: src?.calendar });
 			case 'date':
-				return parseDate(raw, { formats: src?.formats });
+				return parseDate(raw, { formats: src?.formats, calendar: src?.calendar });
 		}
 	}
 

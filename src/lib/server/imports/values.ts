@@ -4,6 +4,7 @@
  * parameters); nothing here throws for bad data.
  */
 
+import { isoFromParts } from '../../calendar/dates';
 import { problem, type Params, type Problem, type ProblemKey } from '../../i18n/translate';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
@@ -166,8 +167,27 @@ function parseWithFormat(s: string, f: CompiledFormat): DateTimeParts | null {
 	return p;
 }
 
+/** Calendars a date column may be written in: Gregorian (the default) or Jalali. */
+export const SOURCE_CALENDARS = ['gregory', 'persian'] as const;
+export type SourceCalendar = (typeof SOURCE_CALENDARS)[number];
+
+/**
+ * Years a Jalali date has in data of this era (1300 AP is 1921): a year in this window with a
+ * month and day that exist in the Jalali calendar is most likely Jalali, not a placeholder.
+ */
+const JALALI_YEARS = { min: 1300, max: 1499 };
+
+/** The Gregorian parts of a Jalali date's parts (time and offset kept), or null when no such Jalali day exists. */
+function fromJalali(p: DateTimeParts): DateTimeParts | null {
+	const iso = isoFromParts(p.year, p.month, p.day, 'persian');
+	if (!iso) return null;
+	return { ...p, year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
+}
+
 export interface TimestampOptions {
 	formats?: CompiledFormat[];
+	/** The calendar the dates are written in (a mapping's field option); default Gregorian. */
+	calendar?: SourceCalendar;
 	/** Years outside this window are refused as placeholders or typos (1900-01-01 and such). */
 	minYear?: number;
 	maxYear?: number;
@@ -189,6 +209,14 @@ export function parseTimestamp(raw: string, options: TimestampOptions = {}): Par
 	} else {
 		parts = parseIso(s);
 		if (!parts) return fail('problem.notTimestamp', { value: raw });
+	}
+	if (options.calendar === 'persian') {
+		if (parts.month < 1 || parts.month > 12) return fail('problem.badMonth', { value: raw, month: String(parts.month) });
+		const gregorian = fromJalali(parts);
+		if (!gregorian) return fail('problem.notJalaliDay', { value: raw });
+		parts = gregorian;
+	} else if (parts.year >= JALALI_YEARS.min && parts.year <= JALALI_YEARS.max && fromJalali(parts)) {
+		return fail('problem.looksJalali', { value: raw });
 	}
 	const checked = checkParts(parts, raw);
 	if (!checked.ok) return checked;

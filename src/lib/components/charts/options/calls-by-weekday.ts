@@ -5,6 +5,7 @@
  * make that look like a busier Saturday.
  */
 import type { ChartOption } from '../echarts';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface WeekdayBar {
 	/** Weekday label in the interface language, already in week order. */
@@ -19,30 +20,23 @@ export interface CallsByWeekdayLabels {
 	openedCase: string;
 	followUp: string;
 	unknown: string;
-	/** Formats a number for display (locale digits). */
-	number: (n: number) => string;
 }
 
 export const SERIES_COLORS = { openedCase: '#0f5c5c', followUp: '#7fb8b0', unknown: '#9aa5b1' } as const;
 
-export function callsByWeekdayOption(bars: WeekdayBar[], labels: CallsByWeekdayLabels, rtl = false): ChartOption {
+export function callsByWeekdayOption(bars: WeekdayBar[], labels: CallsByWeekdayLabels, locale: ChartLocale): ChartOption {
 	const series: { name: string; key: keyof typeof SERIES_COLORS; values: (number | null)[] }[] = [];
 	const any = (pick: (b: WeekdayBar) => number | null) => bars.some((b) => (pick(b) ?? 0) > 0);
 	if (any((b) => b.openedCase)) series.push({ name: labels.openedCase, key: 'openedCase', values: bars.map((b) => b.openedCase) });
 	if (any((b) => b.followUps)) series.push({ name: labels.followUp, key: 'followUp', values: bars.map((b) => b.followUps) });
 	if (any((b) => b.unknown) || series.length === 0) series.push({ name: labels.unknown, key: 'unknown', values: bars.map((b) => b.unknown) });
-	return {
-		aria: { enabled: true },
+	return localizeChart({
 		animation: false,
 		grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-		legend: { top: 0, [rtl ? 'right' : 'left']: 0, data: series.map((s) => s.name) },
-		tooltip: {
-			trigger: 'axis',
-			axisPointer: { type: 'shadow' },
-			valueFormatter: (v: unknown) => labels.number(Number(v))
-		},
-		xAxis: { type: 'category', data: bars.map((b) => b.label), inverse: rtl, axisTick: { alignWithLabel: true } },
-		yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => labels.number(v) } },
+		legend: { top: 0, left: 0, data: series.map((s) => s.name) },
+		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+		xAxis: { type: 'category', data: bars.map((b) => b.label), axisTick: { alignWithLabel: true } },
+		yAxis: { type: 'value' },
 		series: series.map((s) => ({
 			name: s.name,
 			type: 'bar',
@@ -52,5 +46,5 @@ export function callsByWeekdayOption(bars: WeekdayBar[], labels: CallsByWeekdayL
 			emphasis: { focus: 'series' },
 			data: s.values
 		}))
-	};
+	}, locale);
 }

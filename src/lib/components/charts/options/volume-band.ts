@@ -2,10 +2,11 @@
  * Option builder for a volume chart against its usual level: the count (bars for days, a line
  * for hours), the usual level (a dashed line) and its band (a shaded area from lower to upper),
  * counts above the band in red, the peaks shaded, and releases and incidents as labelled
- * vertical lines. Category axis: days or hours in time order (reversed in RTL, with the value
- * axis and the legend on the right).
+ * vertical lines. Category axis: days or hours in time order (mirrored for right to left by
+ * localizeChart: reversed, with the value axis and the legend on the right).
  */
 import type { ChartOption } from '../echarts';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface BandSeriesPoint {
 	label: string;
@@ -40,9 +41,8 @@ export const BAND_COLORS = { actual: '#0f5c5c', above: '#b3261e', expected: '#5b
 export function volumeBandOption(
 	points: BandSeriesPoint[],
 	labels: BandLabels,
-	options: { kind: 'bar' | 'line'; markers?: BandMarker[]; peaks?: BandArea[]; rtl?: boolean }
+	options: { kind: 'bar' | 'line'; markers?: BandMarker[]; peaks?: BandArea[]; locale: ChartLocale }
 ): ChartOption {
-	const rtl = options.rtl ?? false;
 	const above = (p: BandSeriesPoint) => p.upper !== null && p.actual > p.upper;
 	const actualData = points.map((p) => ({ value: p.actual, itemStyle: above(p) ? { color: BAND_COLORS.above } : undefined }));
 	const markers = options.markers ?? [];
@@ -66,17 +66,16 @@ export function volumeBandOption(
 					}
 				]
 			: [];
-	return {
-		aria: { enabled: true },
+	return localizeChart({
 		animation: false,
 		grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
-		legend: { top: 0, [rtl ? 'right' : 'left']: 0, data: [labels.actual, labels.expected, labels.band] },
+		legend: { top: 0, left: 0, data: [labels.actual, labels.expected, labels.band] },
 		tooltip: {
 			trigger: 'axis',
 			valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '–' : labels.number(Number(v)))
 		},
-		xAxis: { type: 'category', data: points.map((p) => p.label), inverse: rtl, boundaryGap: options.kind === 'bar' },
-		yAxis: { type: 'value', position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => labels.number(v) } },
+		xAxis: { type: 'category', data: points.map((p) => p.label), boundaryGap: options.kind === 'bar' },
+		yAxis: { type: 'value', axisLabel: { formatter: (v: number) => labels.number(v) } },
 		series: [
 			...peakBars,
 			// The band: an invisible series at the lower edge with the band's width stacked on it.
@@ -128,5 +127,5 @@ export function volumeBandOption(
 						: undefined
 			}
 		]
-	};
+	}, options.locale);
 }

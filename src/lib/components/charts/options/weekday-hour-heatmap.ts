@@ -1,10 +1,11 @@
 /**
  * Option builder for a weekday × hour heatmap (calls or tickets per day of each weekday and
  * local hour): hours across, weekdays down in the unit's week order (its first day on top),
- * darker for busier. Right-to-left: the hour axis runs from the right, the weekday labels
- * stand on the right, the colour scale on the left.
+ * darker for busier. Right to left (localizeChart): the hour axis runs from the right and the
+ * weekday labels stand on the right.
  */
 import type { ChartOption } from '../echarts';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface HeatmapInput {
 	/** Weekday labels in the unit's week order (top to bottom). */
@@ -24,25 +25,24 @@ export interface HeatmapLabels {
 
 export const HEATMAP_COLORS = ['#f3f7f7', '#a9d1cc', '#3f8f89', '#0f5c5c', '#0a3636'];
 
-export function weekdayHourHeatmapOption(input: HeatmapInput, labels: HeatmapLabels, rtl = false): ChartOption {
+export function weekdayHourHeatmapOption(input: HeatmapInput, labels: HeatmapLabels, locale: ChartLocale): ChartOption {
 	const max = Math.max(0, ...input.cells.map((c) => c[2]));
-	return {
-		aria: { enabled: true },
+	return localizeChart({
 		animation: false,
-		grid: { left: rtl ? 8 : 8, right: 8, top: 8, bottom: 48, containLabel: true },
+		grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
 		tooltip: {
 			position: 'top',
 			formatter: (p: { value: [number, number, number] }) => labels.tooltip(input.weekdays[p.value[1]] ?? '', input.hours[p.value[0]] ?? '', labels.number(p.value[2]))
 		},
-		xAxis: { type: 'category', data: input.hours, inverse: rtl, splitArea: { show: true }, axisLabel: { interval: 'auto', hideOverlap: true } },
-		yAxis: { type: 'category', data: input.weekdays, inverse: true, position: rtl ? 'right' : 'left', splitArea: { show: true } },
+		xAxis: { type: 'category', data: input.hours, inverse: false, splitArea: { show: true }, axisLabel: { interval: 'auto', hideOverlap: true } },
+		yAxis: { type: 'category', data: input.weekdays, inverse: true, position: 'left', splitArea: { show: true } },
 		visualMap: {
 			min: 0,
 			max: max > 0 ? max : 1,
 			calculable: false,
 			text: [labels.number(max), labels.number(0)],
 			orient: 'horizontal',
-			[rtl ? 'right' : 'left']: 'center',
+			left: 'center',
 			bottom: 0,
 			itemHeight: 120,
 			inRange: { color: HEATMAP_COLORS },
@@ -55,5 +55,5 @@ export function weekdayHourHeatmapOption(input: HeatmapInput, labels: HeatmapLab
 				emphasis: { itemStyle: { borderColor: '#1c2329', borderWidth: 1 } }
 			}
 		]
-	};
+	}, locale);
 }
