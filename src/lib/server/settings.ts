@@ -1,10 +1,12 @@
 /**
- * Settings of the unit: calendar and locale, ingest schedule, SLA targets, peaks, staffing, alerts. Stored in DuckDB
+ * Settings of the unit: calendar and locale, ingest schedule, SLA targets, peaks, staffing, alerts,
+ * churn model and follow-up list (src/lib/server/churn/settings.ts, docs/churn-model.md). Stored in DuckDB
  * (table settings, one JSON value per key), seeded from the defaults below on first start.
  * A stored value is merged over its default, so keys added in later versions get defaults.
  */
 import type { Database } from './db/database';
 import type { Config } from './config';
+import { defaultChurnSettings, mergeChurnSettings, type ChurnSettings } from './churn/settings';
 
 export interface UnitSettings {
 	/** IANA zone where the unit works; local days, weekdays and hours are taken there. */
@@ -75,6 +77,7 @@ export interface Settings {
 	peaks: PeakSettings;
 	staffing: StaffingSettings;
 	alerts: AlertSettings;
+	churn: ChurnSettings;
 }
 
 export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
@@ -102,7 +105,8 @@ export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
 		peaks: { weeks: 8, k: 3, minHistory: 3, minHours: 2, attributionHours: 48 },
 		// The common "80% of calls answered within 20 seconds".
 		staffing: { serviceLevelTarget: 80, thresholdSeconds: 20, wrapUpSeconds: 0 },
-		alerts: { webhookUrl: null, maxAttempts: 5, slaAtRiskThreshold: 10 }
+		alerts: { webhookUrl: null, maxAttempts: 5, slaAtRiskThreshold: 10 },
+		churn: defaultChurnSettings()
 	};
 }
 
@@ -122,7 +126,9 @@ export async function loadSettings(db: Database): Promise<Settings> {
 		sla_targets: { ...defaults.sla_targets, ...stored.sla_targets },
 		peaks: { ...defaults.peaks, ...stored.peaks },
 		staffing: { ...defaults.staffing, ...stored.staffing },
-		alerts: { ...defaults.alerts, ...stored.alerts }
+		alerts: { ...defaults.alerts, ...stored.alerts },
+		// Nested (weights, thresholds): merged level by level, so a stored weight keeps the other defaults.
+		churn: mergeChurnSettings(stored.churn)
 	};
 }
 

@@ -4,6 +4,7 @@
  * language fails the type check (and test/unit/i18n.test.ts checks it again at run time).
  * A new domain adds its file here.
  */
+import * as churn from './churn';
 import * as core from './core';
 import * as data from './data';
 import * as overview from './overview';
@@ -11,7 +12,7 @@ import * as peaks from './peaks';
 import * as problems from './problems';
 import type { Translation } from './types';
 
-export const en = { ...core.en, ...overview.en, ...data.en, ...problems.en, ...peaks.en } as const;
+export const en = { ...core.en, ...overview.en, ...data.en, ...problems.en, ...peaks.en, ...churn.en } as const;
 export type MessageKey = keyof typeof en;
 export type Dictionary = Translation<typeof en>;
-export const fa: Dictionary = { ...core.fa, ...overview.fa, ...data.fa, ...problems.fa, ...peaks.fa };
+export const fa: Dictionary = { ...core.fa, ...overview.fa, ...data.fa, ...problems.fa, ...peaks.fa, ...churn.fa };

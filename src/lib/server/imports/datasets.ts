@@ -77,7 +77,9 @@ export const DATASETS: Record<DatasetName, DatasetDef> = {
 			text('owner'),
 			text('contact_name'),
 			text('contact_phone'),
-			text('contact_email')
+			text('contact_email'),
+			// When the current contact person took over (a churn signal); optional.
+			{ name: 'contact_since', type: 'date' }
 		]
 	},
 	tickets: {

@@ -15,6 +15,7 @@ import type { Settings } from '../settings';
 import { refreshCalendar } from './calendar';
 import { refreshPeaks } from '../peaks/refresh';
 import { refreshStaffing } from '../staffing/refresh';
+import { refreshChurn } from '../churn/refresh';
 
 export interface RefreshContext {
 	conn: DuckDBConnection;
@@ -42,7 +43,8 @@ export const STEPS: RefreshStep[] = [
 	{ name: 'calendar', run: refreshCalendar },
 	rollups,
 	{ name: 'peaks', run: async (ctx) => void (await refreshPeaks(ctx)) },
-	{ name: 'staffing', run: refreshStaffing }
+	{ name: 'staffing', run: refreshStaffing },
+	{ name: 'churn', run: refreshChurn }
 ];
 
 /** Settings the derived tables depend on (everything but the ingest schedule and the alerts), as a short hash. */
@@ -51,11 +53,19 @@ export function settingsHash(settings: Settings): string {
 	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 
-export async function refreshAll(db: Database, settings: Settings, now: Date = new Date()): Promise<void> {
-	await db.transaction(async (conn) => {
-		for (const step of STEPS) await step.run({ conn, settings, now });
-		await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
-	});
+/** The refresh running now, if any: refreshes run one after another (two would conflict on the tables they replace). */
+let running: Promise<void> = Promise.resolve();
+
+export function refreshAll(db: Database, settings: Settings, now?: Date): Promise<void> {
+	const run = running.then(() =>
+		db.transaction(async (conn) => {
+			const at = now ?? new Date();
+			for (const step of STEPS) await step.run({ conn, settings, now: at });
+			await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
+		})
+	);
+	running = run.catch(() => undefined);
+	return run;
 }
 
 export interface RefreshState {

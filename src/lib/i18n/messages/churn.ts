@@ -1,0 +1,95 @@
+/**
+ * Strings of the churn pages: customers, a customer, at-risk customers and the track record,
+ * the follow-up list and its forms. Persian uses the seed articles' terms: مشتری، تماس، تیکت،
+ * نظرسنجی، مراقبت از مشتریان، کارشناس، پیگیری، تمدید قرارداد.
+ */
+import type { Translation } from './types';
+
+export const en = {
+	'nav.customers': 'Customers',
+	'nav.atRisk': 'At risk',
+	'nav.followUps': 'Follow-ups',
+
+	// Reasons: joined with "; " into one line per customer.
+	'churn.reason.silent': 'silent for {days, plural, one {# day} other {# days}}',
+	'churn.reason.neverInTouch': 'no contact in {days, plural, one {# day} other {# days}}',
+	'churn.reason.usualGap': 'usually in touch every {days, plural, one {day} other {# days}}',
+	'churn.reason.usualGapSegment': 'its segment is usually in touch every {days, plural, one {day} other {# days}} (too little history of its own)',
+	'churn.reason.nps': 'last NPS {score}/10',
+	'churn.reason.csat': 'last CSAT {score}/5',
+	'churn.reason.slaBreaches': '{count, plural, one {# ticket} other {# tickets}} breached SLA',
+	'churn.reason.longOpen': 'a ticket stayed open {days, plural, one {# day} other {# days}}',
+	'churn.reason.reopened': '{count, plural, one {# ticket} other {# tickets}} reopened',
+	'churn.reason.feature': 'feature request unanswered for {days, plural, one {# day} other {# days}}{chased, plural, =0 {} one { (chased once)} other { (chased # times)}}',
+	'churn.reason.activityDown': 'product use down {percent}%',
+	'churn.reason.contactsDown': 'contacts down {percent}%',
+	'churn.reason.renewal': '{days, plural, =0 {renewal today} one {renewal in # day} other {renewal in # days}}',
+	'churn.reason.newContact': 'new contact person for {days, plural, one {# day} other {# days}}',
+	'churn.reason.separator': '; ',
+
+	'followups.error.id': 'This follow-up is not known.',
+	'followups.error.version': 'The form is incomplete: open the follow-up again.',
+	'followups.error.statusMissing': 'Choose what came of the call.',
+	'followups.error.statusUnknown': '"{value}" is not a follow-up status.',
+	'followups.error.callBackMissing': 'Give the day to call back.',
+	'followups.error.notDay': '"{value}" is not a day like 2026-01-31.',
+	'followups.error.callBackPast': 'The call-back day is in the past.',
+	'followups.error.tooFar': 'That is more than {days} days ahead.',
+	'followups.error.callBackOnlyWithStatus': 'A call-back day goes only with the status "call back".',
+	'followups.error.score': 'A whole number from {min} to {max}.',
+	'followups.error.tooLong': 'At most {max} characters.',
+	'followups.error.answersNeedReached': 'Only when the customer was reached.',
+	'followups.error.commentNeedsScore': 'A comment goes with an NPS or CSAT answer.',
+	'followups.error.assignee': '"{value}" is not one of the care agents.',
+	'followups.error.customerMissing': 'Choose a customer.',
+	'followups.error.customerUnknown': 'There is no customer "{value}".',
+	'followups.error.untilMissing': 'Give the day the snooze ends.',
+	'followups.error.untilPast': 'The snooze must end after today.',
+	'followups.error.forbidden': 'Your role cannot change follow-ups.',
+	'followups.error.notFound': 'Follow-up {id} does not exist.',
+	'followups.error.conflict': '{by} saved this follow-up while you were editing it (now version {version}). Nothing of yours was saved: check what they recorded and save again.'
+} as const;
+
+export const fa: Translation<typeof en> = {
+	'nav.customers': 'مشتریان',
+	'nav.atRisk': 'در معرض ریزش',
+	'nav.followUps': 'پیگیری‌ها',
+
+	'churn.reason.silent': '{days, plural, one {# روز} other {# روز}} است که خبری از او نیست',
+	'churn.reason.neverInTouch': 'در {days, plural, one {# روز} other {# روز}} هیچ تماسی نداشته',
+	'churn.reason.usualGap': 'معمولاً {days, plural, one {هر روز} other {هر # روز}} یک‌بار در تماس است',
+	'churn.reason.usualGapSegment': 'مشتریان هم‌گروهش معمولاً {days, plural, one {هر روز} other {هر # روز}} یک‌بار در تماس‌اند (سابقهٔ خودش کافی نیست)',
+	'churn.reason.nps': 'آخرین NPS {score} از ۱۰',
+	'churn.reason.csat': 'آخرین CSAT {score} از ۵',
+	'churn.reason.slaBreaches': '{count, plural, one {# تیکت} other {# تیکت}} از توافق‌نامهٔ سطح خدمات (SLA) گذشت',
+	'churn.reason.longOpen': 'یک تیکت {days, plural, one {# روز} other {# روز}} باز ماند',
+	'churn.reason.reopened': '{count, plural, one {# تیکت} other {# تیکت}} دوباره باز شد',
+	'churn.reason.feature': 'درخواست قابلیت {days, plural, one {# روز} other {# روز}} بی‌پاسخ مانده{chased, plural, =0 {} one { (یک‌بار پیگیری کرده)} other { (# بار پیگیری کرده)}}',
+	'churn.reason.activityDown': 'استفاده از محصول {percent}٪ کم شده',
+	'churn.reason.contactsDown': 'تماس‌ها {percent}٪ کم شده',
+	'churn.reason.renewal': '{days, plural, =0 {تمدید قرارداد امروز است} one {# روز تا تمدید قرارداد} other {# روز تا تمدید قرارداد}}',
+	'churn.reason.newContact': 'رابط جدید از {days, plural, one {# روز} other {# روز}} پیش',
+	'churn.reason.separator': '؛ ',
+
+	'followups.error.id': 'این پیگیری شناخته نیست.',
+	'followups.error.version': 'فرم ناقص است: پیگیری را دوباره باز کنید.',
+	'followups.error.statusMissing': 'نتیجهٔ تماس را انتخاب کنید.',
+	'followups.error.statusUnknown': '«{value}» وضعیت پیگیری نیست.',
+	'followups.error.callBackMissing': 'روز تماس دوباره را بنویسید.',
+	'followups.error.notDay': '«{value}» روزی مانند 2026-01-31 نیست.',
+	'followups.error.callBackPast': 'روز تماس دوباره گذشته است.',
+	'followups.error.tooFar': 'این بیش از {days} روز بعد است.',
+	'followups.error.callBackOnlyWithStatus': 'روز تماس دوباره فقط با وضعیت «تماس دوباره» معنا دارد.',
+	'followups.error.score': 'عددی صحیح از {min} تا {max}.',
+	'followups.error.tooLong': 'حداکثر {max} نویسه.',
+	'followups.error.answersNeedReached': 'فقط وقتی با مشتری صحبت شده باشد.',
+	'followups.error.commentNeedsScore': 'نظر همراه با پاسخ NPS یا CSAT ثبت می‌شود.',
+	'followups.error.assignee': '«{value}» از کارشناسان مراقبت از مشتریان نیست.',
+	'followups.error.customerMissing': 'مشتری را انتخاب کنید.',
+	'followups.error.customerUnknown': 'مشتری «{value}» وجود ندارد.',
+	'followups.error.untilMissing': 'روز پایان تعویق را بنویسید.',
+	'followups.error.untilPast': 'تعویق باید بعد از امروز تمام شود.',
+	'followups.error.forbidden': 'نقش شما اجازهٔ تغییر پیگیری‌ها را ندارد.',
+	'followups.error.notFound': 'پیگیری {id} وجود ندارد.',
+	'followups.error.conflict': '{by} این پیگیری را هنگامی که شما در حال ویرایش آن بودید ذخیره کرد (اکنون نسخهٔ {version}). چیزی از ورودی شما ذخیره نشد: آنچه ثبت کرده را ببینید و دوباره ذخیره کنید.'
+};
