@@ -3,7 +3,7 @@
 -- kind: ticket | call | survey | follow_up; detail fields depend on the kind (null otherwise).
 -- Grain: event.  params: $id VARCHAR, $limit INTEGER
 select * from (
-	select 'ticket' as kind, t.created_at as at, t.id as ref, t.subject as text, t.channel, t.category, t.priority,
+	select 'ticket' as kind, t.created_at as event_at, t.id as ref, t.subject as text, t.channel, t.category, t.priority,
 		t.status, null::varchar as direction, null::varchar as outcome, null::varchar as survey_kind, null::integer as score
 	from tickets t where t.customer_id = $id
 	union all
@@ -16,5 +16,5 @@ select * from (
 	select 'follow_up', coalesce(f.updated_at, f.created_at), cast(f.id as varchar), f.notes, null, null, null, f.status, null, null, null, null
 	from follow_ups f where f.customer_id = $id
 )
-order by at desc, ref desc
+order by event_at desc, ref desc
 limit $limit

@@ -44,6 +44,8 @@ with rows as (
 select *, cast(count(*) over () as integer) as total
 from rows
 order by
+	-- By risk, customers still with us come before those who left.
+	case when $sort = 'score' then status = 'active' end desc nulls last,
 	case when $dir = 'asc' then
 		case $sort
 			when 'score' then score

@@ -26,5 +26,5 @@ left join churn_risk_history h on h.customer_id = lf.customer_id
 	and h.as_of < lf.left_on
 	and h.as_of >= lf.left_on - $horizon
 where lf.left_on > span.first_day
-group by all
+group by lf.customer_id, lf.name, lf.segment, lf.status, lf.left_on
 order by lf.left_on desc, lf.customer_id

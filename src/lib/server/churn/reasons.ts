@@ -140,12 +140,12 @@ export function reasons(row: RiskRow): Phrase[] {
 		.flatMap((c) => factorReasons(row, c.factor, row.as_of));
 }
 
-/** What changed since the day compared with, for a list ("new", "up 12", "down 5"). */
+/** What changed since the day compared with, for a list ("new", "up 12", "down 5"), in whole points. */
 export type Change = { kind: 'new' } | { kind: 'up' | 'down' | 'same'; points: number } | { kind: 'none' };
 
 export function changeSince(score: number, previousScore: number | null | undefined, previousStatus?: string | null): Change {
 	if (previousScore === null || previousScore === undefined) return { kind: 'none' };
 	if (previousStatus && previousStatus !== 'active') return { kind: 'new' };
-	const d = Math.round((score - previousScore) * 10) / 10;
+	const d = Math.round(score - previousScore);
 	return { kind: d > 0 ? 'up' : d < 0 ? 'down' : 'same', points: Math.abs(d) };
 }

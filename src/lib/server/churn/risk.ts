@@ -174,7 +174,7 @@ export async function customerList(db: Database, settings: ChurnSettings, viewer
 				lastContactDay: r.last_contact_day as string | null,
 				renewalDay: r.renewal_day as string | null,
 				renewalDays: r.renewal_days as number | null,
-				change: r.score === null ? { kind: 'none' } : changeSince(r.score as number, r.previous_score as number | null, r.previous_status as string | null)
+				change: r.score === null || r.status !== 'active' ? { kind: 'none' } : changeSince(r.score as number, r.previous_score as number | null, r.previous_status as string | null)
 			})
 		)
 	};
@@ -282,7 +282,7 @@ export async function customerPage(db: Database, settings: ChurnSettings, viewer
 		rhythm: { from, to, days },
 		timeline: timeline.map((e) => ({
 			kind: e.kind as TimelineEvent['kind'],
-			at: e.at as string,
+			at: e.event_at as string,
 			ref: e.ref as string,
 			// Ticket subjects, survey comments and notes are customers' words: not for every role.
 			text: comments ? (e.text as string | null) : null,
@@ -298,5 +298,43 @@ export async function customerPage(db: Database, settings: ChurnSettings, viewer
 		openTickets: open.map((t) => ({ ...t, subject: comments ? t.subject : null })),
 		contactPeople: people.map((p) => ({ name: p.contact_name, seenAt: p.seen_at, initial: p.initial })),
 		followUps: await customerFollowUps(db, viewer, id)
+	};
+}
+
+// ---- the at-risk page ------------------------------------------------------------------------
+
+export interface AtRiskView {
+	asOf: string | null;
+	previous: string | null;
+	rows: (RankedCustomer & { isNew: boolean })[];
+	/** At risk on the day compared with, and not any more. */
+	noLonger: { customerId: string; name: string | null; previousScore: number; score: number | null; status: string | null }[];
+	/** Active customers on the current day (the denominator of the share at risk). */
+	active: number;
+}
+
+/** The customers at risk now, which of them are new since last week, and who left the list. */
+export async function atRiskView(db: Database, settings: ChurnSettings, viewer: ChurnViewer, limit = 500): Promise<AtRiskView> {
+	const now = await rankedRisk(db, viewer, { minScore: settings.atRiskScore, limit });
+	const all = await rankedRisk(db, viewer, { limit: 1 });
+	const before = now.previous ? await rankedRisk(db, viewer, { asOf: now.previous, minScore: settings.atRiskScore, limit }) : null;
+	const wasAtRisk = new Set(before?.rows.map((r) => r.customerId) ?? []);
+	const isAtRisk = new Set(now.rows.map((r) => r.customerId));
+	const currentScores = new Map<string, { score: number; status: string }>();
+	if (before) {
+		const gone = before.rows.filter((r) => !isAtRisk.has(r.customerId)).map((r) => r.customerId);
+		for (const id of gone) {
+			const [row] = await db.query<{ score: number; status: string }>('churn/customer_risk_on', { id, as_of: now.asOf });
+			if (row) currentScores.set(id, row);
+		}
+	}
+	return {
+		asOf: now.asOf,
+		previous: now.previous,
+		rows: now.rows.map((r) => ({ ...r, isNew: before !== null && !wasAtRisk.has(r.customerId) })),
+		noLonger: (before?.rows ?? [])
+			.filter((r) => !isAtRisk.has(r.customerId))
+			.map((r) => ({ customerId: r.customerId, name: r.name, previousScore: r.score, score: currentScores.get(r.customerId)?.score ?? null, status: currentScores.get(r.customerId)?.status ?? null })),
+		active: all.total
 	};
 }

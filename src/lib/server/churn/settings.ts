@@ -98,7 +98,7 @@ export function defaultChurnSettings(): ChurnSettings {
 				renewal: 6,
 				newContact: 4
 			},
-			rhythm: { lookbackDays: 730, minGaps: 5, minSilenceDays: 14, fullRatio: 10 },
+			rhythm: { lookbackDays: 1095, minGaps: 4, minSilenceDays: 14, fullRatio: 10 },
 			lowScore: { windowDays: 120 },
 			tickets: { windowDays: 120, longOpenDays: 14, featureMinDays: 30, featureFullDays: 180 },
 			trend: { recentDays: 28, beforeDays: 84, dropFloor: 0.15, dropFull: 0.6 },

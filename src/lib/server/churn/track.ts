@@ -108,7 +108,7 @@ export async function trackRecord(db: Database, settings: ChurnSettings, viewer:
 	const chosen = landmark && landmarks.includes(landmark) ? landmark : (landmarks[landmarks.length - 1] ?? null);
 	const curves: KmCurve[] = [];
 	if (chosen) {
-		const subjects = await db.query<KmSubject & { customer_id: string }>('churn/km_subjects', { landmark: chosen, at_risk: settings.atRiskScore });
+		const subjects = await db.query<KmSubject & { customer_id: string } & Record<string, unknown>>('churn/km_subjects', { landmark: chosen, at_risk: settings.atRiskScore });
 		const km = await kaplanMeier(db, subjects);
 		for (const group of ['flagged', 'not_flagged'] as const) {
 			const mine = subjects.filter((s) => s.grp === group);
