@@ -3,7 +3,8 @@
  * job (sized to the unit's capacity, ranked by risk × customer value, assigned to care agents,
  * leaving out customers reached within the cool-down, snoozed ones and the hold-out), then
  * worked through: each call's outcome is recorded with the happy-call answers, which are
- * written as survey answers (occasion happy_call) and refreshed into the KPIs at once.
+ * written as survey answers (occasion happy_call) and refreshed into the survey rollups (so the
+ * KPIs) at once.
  *
  * Writes are guarded: bad input changes nothing (validation.ts), and two agents saving the same
  * follow-up cannot overwrite each other unnoticed (the version column; the second gets a
@@ -12,7 +13,7 @@
 import { todayIn } from '../../calendar';
 import type { Phrase } from '../../i18n/translate';
 import { execOn, queryOn, type Database } from '../db/database';
-import { refreshAll } from '../refresh/index';
+import { refreshSurveyRollups } from '../refresh/index';
 import type { Settings } from '../settings';
 import { planList, type Candidate } from './assignment';
 import { reasons, type RiskRow } from './reasons';
@@ -232,8 +233,8 @@ export type OutcomeResult =
 /**
  * Record a call's outcome. Bad input writes nothing; a follow-up saved by someone else since
  * the form was opened (its version moved on) is not overwritten: the caller gets 409 with
- * what is stored now. Happy-call answers become survey answers, and the refresh runs at once
- * so NPS and CSAT include them.
+ * what is stored now. Happy-call answers become survey answers, and the survey rollups are
+ * rebuilt at once so NPS and CSAT include them.
  */
 export async function recordOutcome(db: Database, settings: Settings, viewer: ChurnViewer, raw: RawInput): Promise<OutcomeResult> {
 	if (!canWorkFollowUps(viewer)) return { ok: false, status: 403, error: { key: 'followups.error.forbidden' } };
@@ -271,9 +272,10 @@ export async function recordOutcome(db: Database, settings: Settings, viewer: Ch
 		const now = (await followUpById(db, viewer, input.id))!;
 		return { ok: false, status: 409, error: { key: 'followups.error.conflict', params: { by: now.updatedBy ?? '?', version: now.version } }, current: now };
 	}
-	// The answers (and a lost customer) change NPS, CSAT and the risk: rebuild the derived tables now.
-	const refreshed = npsId !== null || csatId !== null || input.lost;
-	if (refreshed) await refreshAll(db, settings);
+	// The answers change NPS and CSAT: rebuild the survey rollups now (a whole refresh, with the
+	// churn risk, takes seconds at a large scale; the risk catches up at the next refresh).
+	const refreshed = npsId !== null || csatId !== null;
+	if (refreshed) await refreshSurveyRollups(db, settings);
 	return { ok: true, id: saved.id, version: saved.version, answers: { nps: npsId, csat: csatId }, refreshed };
 }
 

@@ -68,6 +68,21 @@ export function refreshAll(db: Database, settings: Settings, now?: Date): Promis
 	return run;
 }
 
+/**
+ * Rebuild only the survey rollups (every queries/refresh/rollup_*survey*.sql): answers recorded
+ * in the app (a follow-up's happy-call questions) count in NPS and CSAT at once, without the
+ * cost of a whole refresh. The rest (the churn risk) catches up at the next refresh.
+ */
+export function refreshSurveyRollups(db: Database, settings: Settings): Promise<void> {
+	const run = running.then(() =>
+		db.transaction(async (conn) => {
+			for (const name of ROLLUPS.filter((n) => n.includes('survey'))) await execOn(conn, name, { tz: settings.unit.timeZone });
+		})
+	);
+	running = run.catch(() => undefined);
+	return run;
+}
+
 export interface RefreshState {
 	refreshedAt: string;
 	timeZone: string;
