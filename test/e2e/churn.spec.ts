@@ -66,7 +66,7 @@ test('the at-risk list and the track record', async ({ page }) => {
 });
 
 async function firstOpenItem(page: Page) {
-	const card = page.getByTestId('follow-up').filter({ has: page.getByTestId('status').getByText('To call', { exact: true }) }).first();
+	const card = page.locator('[data-testid="follow-up"][data-status="to_call"]').first();
 	await expect(card).toBeVisible();
 	return card;
 }

@@ -37,7 +37,7 @@ export const actions: Actions = {
 	outcome: async ({ locals, request }) => {
 		const raw = values(await request.formData());
 		const result = await recordOutcome(locals.runtime.db, locals.runtime.settings, viewerOf(locals), raw);
-		if (result.ok) return { saved: { id: result.id, version: result.version, answers: result.answers } };
+		if (result.ok) return { id: result.id, saved: { id: result.id, version: result.version, answers: result.answers } };
 		const id = Number(raw.id);
 		if (result.status === 400) return fail(400, { id, values: raw, errors: result.errors });
 		if (result.status === 409) return fail(409, { id, values: raw, conflict: { error: result.error, current: result.current } });
