@@ -69,6 +69,7 @@ export interface TrackRecord {
 	covered: number;
 	flagged: number;
 	medianLeadDays: number | null;
+	/** The landmark day of the curves; null: pooled over a landmark every 14 days. */
 	landmark: string | null;
 	landmarks: string[];
 	curves: KmCurve[];
@@ -105,10 +106,13 @@ export async function trackRecord(db: Database, settings: ChurnSettings, viewer:
 	const days = (await db.query<{ as_of: string }>('churn/history_days')).map((d) => d.as_of);
 	// Landmarks: computed days at least 30 days back (a curve needs time to run), newest first.
 	const landmarks = days.filter((d) => days[0] !== undefined && d <= addDays(days[0], -30));
-	const chosen = landmark && landmarks.includes(landmark) ? landmark : (landmarks[landmarks.length - 1] ?? null);
+	// Default: pooled over a landmark every 14 days; or one landmark day, when it is one of them.
+	const chosen = landmark && landmarks.includes(landmark) ? landmark : null;
 	const curves: KmCurve[] = [];
-	if (chosen) {
-		const subjects = await db.query<KmSubject & { customer_id: string } & Record<string, unknown>>('churn/km_subjects', { landmark: chosen, at_risk: settings.atRiskScore });
+	if (landmarks.length) {
+		const subjects = chosen
+			? await db.query<KmSubject & { customer_id: string } & Record<string, unknown>>('churn/km_subjects', { landmark: chosen, at_risk: settings.atRiskScore })
+			: await db.query<KmSubject & { customer_id: string } & Record<string, unknown>>('churn/km_subjects_pooled', { at_risk: settings.atRiskScore, horizon: TRACK_HORIZON_DAYS });
 		const km = await kaplanMeier(db, subjects);
 		for (const group of ['flagged', 'not_flagged'] as const) {
 			const mine = subjects.filter((s) => s.grp === group);

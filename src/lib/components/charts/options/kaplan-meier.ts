@@ -1,5 +1,6 @@
 /**
- * Option builder for Kaplan-Meier curves: the share of customers still with us (y, 0-100%)
+ * Option builder for Kaplan-Meier curves: the share of customers still with us (y, 0-100%; the
+ * axis has no title, which would collide with the legend: the chart's label and the table say it)
  * against days since the landmark day (x), one step line per group (flagged by the model on
  * that day, or not), as computed by queries/churn/kaplan_meier.sql.
  */
@@ -30,7 +31,6 @@ export function kaplanMeierOption(series: KmSeries[], labels: { days: string; sh
 		},
 		yAxis: {
 			type: 'value',
-			name: labels.share,
 			min: 0,
 			max: 1,
 			position: rtl ? 'right' : 'left',
