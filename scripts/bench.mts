@@ -1,5 +1,5 @@
 /**
- * Benchmark: `npm run bench [-- --rows 1000000] [--runs 40] [--db DIR] [--startup] [--load] [--only-load] [--no-sla] [--sla-only]`
+ * Benchmark: `npm run bench [-- --rows 1000000] [--runs 40] [--db DIR] [--startup] [--load] [--only-load] [--no-sla] [--sla-only] [--no-churn] [--churn-only]`
  *
  * 1. ingest: synthetic files in the product's layout (N calls, 1% of them bad, N tickets and
  *    N survey answers of 3,000 customers over two years) into a fresh database: wall time, rows
@@ -11,14 +11,20 @@
  *    touched only the last day, and the Peaks page's data (getPeaksPage: heatmaps, daily and
  *    hourly bands, peaks with attribution, annotations) for 30 days and a year (median of 20;
  *    target ≤ 30 ms), and one peak's detail;
- * 4. --startup: `npm start` on an empty data folder with no build: seconds until the demo
+ * 4. churn: the churn risk refresh at the 1M scale: a fresh database with 3,000 customers,
+ *    1,000,000 tickets (2,000,000 status changes), 1,000,000 calls, 200,000 survey answers and a
+ *    year of daily product activity (1,095,000 rows), made with SQL; then the churn refresh step's
+ *    parts: the derived inputs, one day's risk for every customer, the first run with the
+ *    reconstructed history (27 days), and the whole refresh (rollups + churn) of an ordinary day;
+ * 5. --startup: `npm start` on an empty data folder with no build: seconds until the demo
  *    dataset is loaded and the overview answers (the 60-second target of the README).
- * 5. --load: dashboard requests under 50 and 100 concurrent clients, idle and during an
+ * 6. --load: dashboard requests under 50 and 100 concurrent clients, idle and during an
  *    ingest (scripts/bench-load.ts); --only-load skips the others.
- * 6. sla (skip with --no-sla): N synthetic tickets over two years (a third with a waiting-for-
- *    customer pause, 2% still open) loaded into a fresh database; the full SLA refresh (business
- *    calendar + clocks of every ticket); then a 100-ticket file loaded and refreshed with the N
- *    tickets already there (target: under 2 s), and the SLA page's queries.
+ * 7. sla (skip with --no-sla; only it: --sla-only): N synthetic tickets over two years (a third
+ *    with a waiting-for-customer pause, 2% still open) loaded into a fresh database; the full SLA
+ *    refresh (business calendar + clocks of every ticket); then a 100-ticket file loaded and
+ *    refreshed with the N tickets already there (target: under 2 s), and the SLA page's queries.
+ * 4 is skipped with --no-churn and runs alone with --churn-only.
  * With --db DIR the data folder is kept in DIR, and a later run with the same DIR skips the
  * ingest and measures the pages again. Figures are recorded in docs/benchmarks.md.
  */
@@ -47,6 +53,7 @@ import { EXECUTIVE_DIMENSIONS, executiveOverview } from '../src/lib/server/kpi/e
 import { csatReport, npsReport, SURVEY_DIMENSIONS, surveyKpis, withSurveyGrain } from '../src/lib/server/kpi/surveys';
 import { refreshState } from '../src/lib/server/refresh';
 import { ticketDetail } from '../src/lib/server/tickets/detail';
+import { buildChurnInputs, computeRiskDay, refreshChurn } from '../src/lib/server/churn/refresh';
 
 const arg = (name: string, fallback: string) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -275,6 +282,73 @@ async function benchPeaks(db: Database) {
 	} else console.log(`one peak's detail: not measured (the synthetic calls are spread evenly, so they hold no peak)`);
 }
 
+/** The churn bench's data, made by DuckDB (bench fixture, not product SQL): spread over two years up to 2026-11-22. */
+const CHURN_FIXTURE = [
+	`insert into customers (id, name, segment, contract_start, renewal_date, owner, contact_name)
+	 select 'C' || i, 'Customer ' || i, ['government', 'bank', 'enterprise', 'small_business'][1 + i % 4],
+		date '2019-01-01' + cast(i % 1500 as integer), date '2026-11-23' + cast(i % 365 as integer), 'Agent ' || (i % 5), 'Person ' || i
+	 from range(3000) t(i)`,
+	// Tickets: customers drawn with a skew (i² mod 3000), 6% feature requests (a fifth never answered), resolved hours to weeks later.
+	`insert into tickets (id, customer_id, channel, category, priority, status, created_at, first_response_at, resolved_at, closed_at)
+	 select 'T' || i, 'C' || ((i * i + 7 * i) % 3000), 'email',
+		case when i % 50 < 3 then 'feature_request' when i % 7 = 0 then 'bug' else 'how_to' end, 'normal',
+		case when i % 50 = 0 then 'on_hold' else 'closed' end,
+		timestamptz '2024-11-23 05:00:00+00' + to_seconds(cast(i * 63.072 as bigint)),
+		timestamptz '2024-11-23 06:00:00+00' + to_seconds(cast(i * 63.072 as bigint)),
+		case when i % 50 = 0 then null else timestamptz '2024-11-23 05:00:00+00' + to_seconds(cast(i * 63.072 as bigint) + 3600 * (1 + i % 400)) end,
+		null
+	 from range(1000000) t(i)`,
+	`insert into ticket_status_changes (ticket_id, changed_at, status)
+	 select id, created_at, 'new' from tickets
+	 union all select id, resolved_at, 'resolved' from tickets where resolved_at is not null`,
+	`insert into calls (id, customer_id, direction, started_at, outcome, opened_case)
+	 select 'K' || i, 'C' || ((i * 31 + i * i) % 3000), 'inbound', timestamptz '2024-11-23 05:30:00+00' + to_seconds(cast(i * 63.072 as bigint)),
+		case when i % 13 = 0 then 'abandoned' else 'answered' end, i % 2 = 0
+	 from range(1000000) t(i)`,
+	`insert into survey_answers (id, customer_id, kind, occasion, score, answered_at)
+	 select 'S' || i, 'C' || (i % 3000), case when i % 2 = 0 then 'nps' else 'csat' end, 'post_ticket',
+		case when i % 2 = 0 then i % 11 else 1 + i % 5 end, timestamptz '2024-11-23 08:00:00+00' + to_seconds(cast(i * 315.36 as bigint))
+	 from range(200000) t(i)`,
+	`insert into product_activity (customer_id, day, kind, count)
+	 select 'C' || c, date '2026-11-22' - cast(d as integer), 'active_users', 50 + (c * 7 + d) % 40
+	 from range(3000) a(c), range(365) b(d)`
+];
+
+async function benchChurn() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-bench-churn-'));
+	const config = readConfig({ CARE_DATA_DIR: dir }, dir);
+	const db = await openDatabase(config.dbPath, { memoryLimit: process.env.CARE_DUCKDB_MEMORY_LIMIT });
+	await migrate(db);
+	await seedSettings(db);
+	const settings = await loadSettings(db);
+	const t0 = performance.now();
+	await db.withConnection(async (conn) => {
+		for (const statement of CHURN_FIXTURE) await conn.run(statement);
+	});
+	console.log(`churn fixture: 3,000 customers, 1,000,000 tickets, 2M status changes, 1,000,000 calls, 200,000 answers, 1,095,000 activity rows made in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+	const now = new Date('2026-11-22T12:00:00Z');
+	const time = async (label: string, fn: () => Promise<unknown>) => {
+		const s = performance.now();
+		await fn();
+		const seconds = (performance.now() - s) / 1000;
+		console.log(`churn: ${label}: ${seconds.toFixed(2)} s`);
+		return seconds;
+	};
+	await db.transaction(async (conn) => {
+		await time('derived inputs (contact days, reopens, contact changes)', () => buildChurnInputs(conn, settings.unit.timeZone, now));
+		const days: number[] = [];
+		for (let i = 0; i < 5; i++) days.push(await time(`one day's risk for all 3,000 customers (run ${i + 1})`, () => computeRiskDay(conn, '2026-11-22', settings.unit.timeZone, settings.churn, false)));
+		days.sort((a, b) => a - b);
+		console.log(`churn: one day's risk, median of 5: ${days[2]!.toFixed(2)} s`);
+		await conn.run('delete from churn_risk_history');
+		await time('first refresh step (inputs, today, 27 reconstructed days)', () => refreshChurn({ conn, settings, now }));
+	});
+	await time('whole refresh of an ordinary day (calendar, rollups, churn)', () => refreshAll(db, settings, now));
+	console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+	closeDatabase();
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+
 async function benchStartup() {
 	const root = process.cwd();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-start-'));
@@ -378,8 +452,10 @@ async function benchSla() {
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, node ${process.version}; DuckDB memory_limit ${process.env.CARE_DUCKDB_MEMORY_LIMIT ?? 'default (80% of RAM)'}`);
 console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-const onlyLoad = process.argv.includes('--only-load');
-if (!process.argv.includes('--sla-only') && !onlyLoad) await benchIngest();
-if (!process.argv.includes('--no-sla') && !onlyLoad) await benchSla();
+const has = (flag: string) => process.argv.includes(flag);
+const only = has('--only-load') ? 'load' : has('--sla-only') ? 'sla' : has('--churn-only') ? 'churn' : null;
+if (!only) await benchIngest();
+if ((!only || only === 'churn') && !has('--no-churn')) await benchChurn();
+if ((!only || only === 'sla') && !has('--no-sla')) await benchSla();
 if (process.argv.includes('--startup')) await benchStartup();
 if (process.argv.includes('--load') || process.argv.includes('--only-load')) await (await import('./bench-load')).benchLoad();

@@ -87,6 +87,7 @@ export function buildCustomers(rng: Rng, count: number, window: Window): Custome
 			mood: rng.normal(),
 			startDay,
 			renewalDay: nextAnniversary(startDay, last),
+			contactSince: null,
 			quietSpells: [],
 			churn: null
 		};
@@ -103,6 +104,7 @@ export function buildCustomers(rng: Rng, count: number, window: Window): Custome
 
 	planChurners(rng.fork('churners'), customers, window, giant);
 	planQuietSpells(rng.fork('quiet'), customers, window);
+	planContactChanges(rng.fork('contacts'), customers, window);
 
 	// Ids in the order customers signed, as a CRM hands them out.
 	const ordered = [...customers].sort((a, b) => a.startDay - b.startDay || a.index - b.index);
@@ -160,5 +162,20 @@ function planQuietSpells(rng: Rng, customers: Customer[], window: Window): void 
 	for (const c of candidates.slice(Math.round(customers.length / 50), Math.round(customers.length / 50) + Math.round(customers.length / 30))) {
 		const from = rng.int(first + 60, last - 200);
 		c.quietSpells.push([from, from + rng.int(60, 120)]);
+	}
+}
+
+/**
+ * New contact persons: at a churner whose IT team was replaced, the new staff took over when
+ * the troubles began; at a few content customers a new person simply took over at some point.
+ */
+function planContactChanges(rng: Rng, customers: Customer[], window: Window): void {
+	const { first, last } = window;
+	for (const c of customers) {
+		if (c.churn) {
+			if (c.churn.story === 'it_team_replaced') c.contactSince = c.churn.badFrom;
+		} else if (c.startDay < last - 120 && rng.chance(0.06)) {
+			c.contactSince = rng.int(Math.max(first, c.startDay + 60), last);
+		}
 	}
 }

@@ -88,7 +88,8 @@ function datasetRows(data: DemoData, name: DatasetName): Record<string, Cell>[] 
 				owner: c.owner,
 				contact_name: c.contactName,
 				contact_phone: c.contactPhone,
-				contact_email: c.contactEmail
+				contact_email: c.contactEmail,
+				contact_since: c.contactSince === null ? '' : dayString(c.contactSince)
 			}));
 		case 'tickets':
 			return data.tickets.map((t) => {

@@ -37,6 +37,8 @@ export interface Customer {
 	mood: number;
 	startDay: number;
 	renewalDay: number;
+	/** The day the current contact person took over (null: since the contract began). */
+	contactSince: number | null;
 	/** Spells [from, to) with no inbound contact that are not churn (holidays of their own, a quiet project phase). */
 	quietSpells: [number, number][];
 	churn: ChurnPlan | null;

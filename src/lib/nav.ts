@@ -18,6 +18,9 @@ const EVERYONE: readonly Role[] = ['executive', 'support_lead', 'care_agent', 'a
 
 export const NAV: readonly NavLink[] = [
 	{ href: '/', key: 'nav.overview', roles: EVERYONE },
+	{ href: '/follow-ups', key: 'nav.followUps', roles: ['care_agent', 'support_lead', 'admin'] },
+	{ href: '/at-risk', key: 'nav.atRisk', roles: EVERYONE },
+	{ href: '/customers', key: 'nav.customers', roles: EVERYONE },
 	{ href: '/surveys', key: 'nav.surveys', roles: EVERYONE },
 	{ href: '/calls', key: 'nav.calls', roles: EVERYONE },
 	{ href: '/sla', key: 'nav.sla', roles: EVERYONE },

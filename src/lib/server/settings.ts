@@ -1,6 +1,7 @@
 /**
  * Settings of the unit: calendar and locale, ingest schedule, business calendar, SLA clock
- * rules, peaks, staffing, alerts, KPI thresholds. Stored in DuckDB (table settings, one JSON value per key),
+ * rules, peaks, staffing, alerts, KPI thresholds, the churn model and follow-up list
+ * (src/lib/server/churn/settings.ts, docs/churn-model.md). Stored in DuckDB (table settings, one JSON value per key),
  * seeded from the defaults below on first start. A stored value is merged over its default, so
  * keys added in later versions get defaults. (SLA targets are versioned policies in their own
  * table, sla_policies: see src/lib/server/sla/policies.ts.)
@@ -10,6 +11,7 @@ import type { Config } from './config';
 import { iranianWeek, type BusinessCalendarSettings, type WeekSchedule } from './business-calendar/schedule';
 import { iranHolidays } from './business-calendar/holidays';
 import { seedPolicies } from './sla/policies';
+import { defaultChurnSettings, mergeChurnSettings, type ChurnSettings } from './churn/settings';
 
 export interface UnitSettings {
 	/** IANA zone where the unit works; local days, weekdays and hours are taken there. */
@@ -108,6 +110,7 @@ export interface Settings {
 	alerts: AlertSettings;
 	security: SecuritySettings;
 	kpi: KpiSettings;
+	churn: ChurnSettings;
 }
 
 /** The KPI settings with the service level taken from staffing's, so both pages judge by one target. */
@@ -138,7 +141,8 @@ export function defaultSettings(config?: Pick<Config, 'timeZone'>): Settings {
 		security: { sessionHours: 12, idleMinutes: 60 },
 		// Below 30 answers a margin of error is wide and the normal approximation weak. The service
 		// level is staffing's "80% within 20 s" (one setting for both pages).
-		kpi: { smallSampleMin: 30, serviceLevelSeconds: 20, serviceLevelTarget: 80, selfServiceChannels: ['portal', 'bot'] }
+		kpi: { smallSampleMin: 30, serviceLevelSeconds: 20, serviceLevelTarget: 80, selfServiceChannels: ['portal', 'bot'] },
+		churn: defaultChurnSettings()
 	};
 }
 
@@ -190,7 +194,9 @@ export async function loadSettings(db: Database): Promise<Settings> {
 		staffing: { ...defaults.staffing, ...stored.staffing },
 		alerts: { ...defaults.alerts, ...stored.alerts },
 		security: { ...defaults.security, ...stored.security },
-		kpi: kpiOf(stored.kpi, { ...defaults.staffing, ...stored.staffing }, defaults.kpi)
+		kpi: kpiOf(stored.kpi, { ...defaults.staffing, ...stored.staffing }, defaults.kpi),
+		// Nested (weights, thresholds): merged level by level, so a stored weight keeps the other defaults.
+		churn: mergeChurnSettings(stored.churn)
 	};
 }
 

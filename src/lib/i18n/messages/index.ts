@@ -5,6 +5,7 @@
  * A new domain adds its file here.
  */
 import * as auth from './auth';
+import * as churn from './churn';
 import * as core from './core';
 import * as data from './data';
 import * as kpi from './kpi';
@@ -14,7 +15,7 @@ import * as problems from './problems';
 import * as sla from './sla';
 import type { Translation } from './types';
 
-export const en = { ...core.en, ...overview.en, ...kpi.en, ...data.en, ...problems.en, ...peaks.en, ...auth.en, ...sla.en } as const;
+export const en = { ...core.en, ...overview.en, ...kpi.en, ...data.en, ...problems.en, ...peaks.en, ...auth.en, ...sla.en, ...churn.en } as const;
 export type MessageKey = keyof typeof en;
 export type Dictionary = Translation<typeof en>;
-export const fa: Dictionary = { ...core.fa, ...overview.fa, ...kpi.fa, ...data.fa, ...problems.fa, ...peaks.fa, ...auth.fa, ...sla.fa };
+export const fa: Dictionary = { ...core.fa, ...overview.fa, ...kpi.fa, ...data.fa, ...problems.fa, ...peaks.fa, ...auth.fa, ...sla.fa, ...churn.fa };

@@ -40,6 +40,8 @@ const NOBODY: readonly Role[] = [];
 const KPI: readonly Role[] = ROLES;
 /** Support leads' work: ticket lists, releases and incidents, SLA settings. */
 const SUPPORT: readonly Role[] = ['support_lead', 'admin'];
+/** The follow-up list: care agents work it, support leads plan it. */
+const FOLLOW_UPS: readonly Role[] = ['care_agent', 'support_lead', 'admin'];
 /** Load and staffing, aggregated: support leads, and executives. */
 const LOAD: readonly Role[] = ['executive', 'support_lead', 'admin'];
 
@@ -66,6 +68,21 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	'/tickets/[id]': { page: KPI },
 	'/sla': { page: KPI },
 	'/api/kpi/sla': { GET: KPI },
+
+	// Churn risk: scores and reasons for everyone; customer names, contacts and comments only
+	// for the roles the auth predicates allow (src/lib/server/churn/viewer.ts).
+	'/at-risk': { page: KPI },
+	'/at-risk/track-record': { page: KPI },
+	'/customers': { page: KPI },
+	'/customers/[id]': { page: KPI },
+	'/api/customers/risk': { GET: KPI },
+	// The follow-up list: the care unit's work (and the leads who plan it).
+	'/follow-ups': { page: FOLLOW_UPS, actions: { outcome: FOLLOW_UPS, snooze: FOLLOW_UPS } },
+	'/follow-ups/export.csv': { GET: FOLLOW_UPS },
+	'/follow-ups/export.xlsx': { GET: FOLLOW_UPS },
+	'/api/followups': { GET: FOLLOW_UPS, POST: FOLLOW_UPS },
+	// The hold-out comparison: aggregated (did calling help?), for everyone.
+	'/follow-ups/hold-out': { page: KPI },
 
 	// SLA: the open tickets at risk (single tickets with customers) and the business calendar.
 	'/sla/at-risk': { page: SUPPORT },

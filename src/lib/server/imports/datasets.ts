@@ -79,7 +79,9 @@ export const DATASETS: Record<DatasetName, DatasetDef> = {
 			text('contact_phone'),
 			text('contact_email'),
 			// The contract tier SLA policies can depend on (gold, silver …).
-			text('tier', { lowercase: true })
+			text('tier', { lowercase: true }),
+			// When the current contact person took over (a churn signal); optional.
+			{ name: 'contact_since', type: 'date' }
 		]
 	},
 	tickets: {

@@ -17,6 +17,7 @@ import { refreshBusinessCalendar } from '../business-calendar/refresh';
 import { refreshSlaClocks } from '../sla/refresh';
 import { refreshPeaks } from '../peaks/refresh';
 import { refreshStaffing } from '../staffing/refresh';
+import { refreshChurn } from '../churn/refresh';
 
 export interface RefreshContext {
 	conn: DuckDBConnection;
@@ -47,7 +48,9 @@ export const STEPS: RefreshStep[] = [
 	{ name: 'staffing', run: refreshStaffing },
 	// The unit's open intervals (needs calendar_days), then the SLA clocks over them.
 	{ name: 'business_calendar', run: refreshBusinessCalendar },
-	{ name: 'sla', run: async (ctx) => void (await refreshSlaClocks(ctx)) }
+	{ name: 'sla', run: async (ctx) => void (await refreshSlaClocks(ctx)) },
+	// Churn risk reads the SLA clocks (breaches in the window) and the rollups.
+	{ name: 'churn', run: refreshChurn }
 ];
 
 /** Settings the derived tables depend on (everything but the ingest schedule and the alerts), as a short hash. */
@@ -57,19 +60,37 @@ export function settingsHash(settings: Settings): string {
 	return crypto.createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 
-// Refreshes of one process run one after another (an ingest's and a settings page's save may
-// ask at once; two transactions rebuilding the same tables would conflict).
-let chain: Promise<unknown> = Promise.resolve();
+/**
+ * The refresh running now, if any: refreshes of one process run one after another (an ingest's
+ * and a settings page's save may ask at once; two would conflict on the tables they replace).
+ */
+let running: Promise<void> = Promise.resolve();
 
-export function refreshAll(db: Database, settings: Settings, now: Date = new Date()): Promise<void> {
-	const next = chain.then(() =>
+export function refreshAll(db: Database, settings: Settings, now?: Date): Promise<void> {
+	const run = running.then(() =>
 		db.transaction(async (conn) => {
-			for (const step of STEPS) await step.run({ conn, settings, now });
+			const at = now ?? new Date();
+			for (const step of STEPS) await step.run({ conn, settings, now: at });
 			await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
 		})
 	);
-	chain = next.catch(() => undefined);
-	return next;
+	running = run.catch(() => undefined);
+	return run;
+}
+
+/**
+ * Rebuild only the survey rollups (every queries/refresh/rollup_*survey*.sql): answers recorded
+ * in the app (a follow-up's happy-call questions) count in NPS and CSAT at once, without the
+ * cost of a whole refresh. The rest (the churn risk) catches up at the next refresh.
+ */
+export function refreshSurveyRollups(db: Database, settings: Settings): Promise<void> {
+	const run = running.then(() =>
+		db.transaction(async (conn) => {
+			for (const name of ROLLUPS.filter((n) => n.includes('survey'))) await execOn(conn, name, { tz: settings.unit.timeZone });
+		})
+	);
+	running = run.catch(() => undefined);
+	return run;
 }
 
 export interface RefreshState {
