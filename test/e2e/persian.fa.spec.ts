@@ -48,7 +48,7 @@ test('a Persian browser gets the page in Persian, right to left, with Persian di
 
 test('the weekday chart is mirrored: Saturday on the right, the value axis on the right, Persian digits', async ({ page }) => {
 	await page.goto('/calls');
-	const chart = page.locator('section', { has: page.locator('#by-weekday') }).getByTestId('chart').locator('svg');
+	const chart = page.locator('section', { has: page.locator('#by-weekday') }).getByTestId('chart').locator('[data-drawn] svg');
 	await expect(chart).toBeVisible();
 	const box = (await chart.boundingBox())!;
 	const x = async (text: RegExp) => (await chart.locator('text', { hasText: text }).first().boundingBox())!.x;
@@ -133,7 +133,7 @@ test('on a phone a mirrored chart with many days keeps its width (ECharts lays o
 	const page = await context.newPage();
 	await page.goto('/peaks');
 	// The day-by-day chart: 30 days reversed, the value axis on the right.
-	const chart = page.getByTestId('chart').nth(2).locator('svg');
+	const chart = page.getByTestId('chart').nth(2).locator('[data-drawn] svg');
 	await expect(chart).toBeVisible();
 	const box = (await chart.boundingBox())!;
 	const bars = await chart.locator('path').evaluateAll((paths) =>

@@ -31,7 +31,7 @@ test('the SLA page shows compliance with n for both times, and tables by priorit
 		await expect(page.getByTestId(id)).toContainText('n = ');
 	}
 	await expect(page.getByTestId('sla-by-priority').getByRole('row')).toHaveCount(5);
-	await expect(page.getByTestId('chart').locator('svg')).toBeVisible();
+	await expect(page.getByTestId('chart').locator('[data-drawn] svg')).toBeVisible();
 });
 
 test('the at-risk list is most urgent first, filters in the URL, and downloads as CSV', async ({ page, request }) => {

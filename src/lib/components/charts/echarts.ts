@@ -16,9 +16,14 @@ export function echart(node: HTMLElement, option: ChartOption) {
 	const observer = new ResizeObserver(() => instance?.resize());
 	let setup: typeof import('./echarts-setup') | null = null;
 	// An option is set once the kinds it uses are loaded; the latest one wins.
+	// data-drawn marks a chart whose option is set (tests and screenshots wait for it: the SVG
+	// element exists before the kinds have loaded and anything is drawn).
 	const show = async (option: ChartOption) => {
 		await setup!.prepare(option);
-		if (!destroyed && instance && option === latest) instance.setOption(option, { notMerge: true });
+		if (!destroyed && instance && option === latest) {
+			instance.setOption(option, { notMerge: true });
+			node.setAttribute('data-drawn', '');
+		}
 	};
 	void import('./echarts-setup').then(async (module) => {
 		if (destroyed) return;
@@ -30,6 +35,7 @@ export function echart(node: HTMLElement, option: ChartOption) {
 	return {
 		update(next: ChartOption) {
 			latest = next;
+			node.removeAttribute('data-drawn');
 			if (setup) void show(next);
 		},
 		destroy() {
