@@ -18,3 +18,28 @@ export function renderSvg(option: ChartOption, width = 800, height = 320): strin
 		chart.dispose();
 	}
 }
+
+/** A text an SVG shows, and where: its translate() plus its own x and y. */
+export interface SvgText {
+	text: string;
+	x: number;
+	y: number;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Every text of a rendered SVG with its position (to check where labels stand, e.g. mirrored). */
+export function svgTexts(svg: string): SvgText[] {
+	const out: SvgText[] = [];
+	for (const m of svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)) {
+		const attrs = m[1]!;
+		const move = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(attrs);
+		const own = (name: string) => Number(new RegExp(`\\s${name}="([-\\d.e]+)"`).exec(attrs)?.[1] ?? 0);
+		out.push({
+			text: m[2]!.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!),
+			x: Number(move?.[1] ?? 0) + own('x'),
+			y: Number(move?.[2] ?? 0) + own('y')
+		});
+	}
+	return out;
+}
