@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { by } from '$lib/server/auth/web';
 import { IRAN_HOLIDAYS } from '$lib/server/business-calendar/holidays';
 import { policyHistory } from '$lib/server/sla/policies';
 import { currentForm, importIcal, parseSlaForm, PAUSABLE, restoreShipped, saveSlaSettings } from '$lib/server/sla/settings-form';
@@ -24,7 +25,7 @@ export const actions: Actions = {
 		const { db, settings } = locals.runtime;
 		const parsed = parseSlaForm(await request.formData(), settings.business_calendar.holidays);
 		if (!parsed.candidate) return fail(400, { action: 'save' as const, values: parsed.values, errors: parsed.errors });
-		const result = await saveSlaSettings(db, settings, parsed.candidate);
+		const result = await saveSlaSettings(db, settings, parsed.candidate, by(locals));
 		return { action: 'save' as const, saved: true, version: result.version };
 	},
 	importIcal: async ({ locals, request }) => {
@@ -32,13 +33,13 @@ export const actions: Actions = {
 		const file = (await request.formData()).get('ical');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { action: 'ical' as const, icalError: { key: 'sla.error.icalMissing' as const } });
 		if (file.size > MAX_ICAL_BYTES) return fail(400, { action: 'ical' as const, icalError: { key: 'sla.error.icalUnreadable' as const, params: { detail: `${file.size} bytes` } } });
-		const result = await importIcal(db, settings, await file.text());
+		const result = await importIcal(db, settings, await file.text(), by(locals));
 		if (!result.ok) return fail(400, { action: 'ical' as const, icalError: result.phrase });
 		return { action: 'ical' as const, added: result.added };
 	},
 	restoreShipped: async ({ locals }) => {
 		const { db, settings } = locals.runtime;
-		const result = await restoreShipped(db, settings, locals.locale.language);
+		const result = await restoreShipped(db, settings, locals.locale.language, by(locals));
 		if (!result.ok) return fail(400, { action: 'shipped' as const, icalError: result.phrase });
 		return { action: 'shipped' as const, added: result.added };
 	}
