@@ -96,7 +96,7 @@ describe('settings changes are audited with who made them', () => {
 			form.set(`t.${i}.res`, x.res);
 			form.set(`t.${i}.resClock`, x.resClock);
 		});
-		const result = await slaSettings.save(event(LEAD, '/settings/sla?/save', { method: 'POST', body: form }));
+		const result = await slaSettings.save!(event(LEAD, '/settings/sla?/save', { method: 'POST', body: form }));
 		expect(result).toMatchObject({ saved: true });
 		const [row] = await entries('settings.change');
 		expect(row).toMatchObject({ actor: 'lead-lina', actor_role: 'support_lead', target: 'sla', ip: IP });
@@ -107,8 +107,8 @@ describe('settings changes are audited with who made them', () => {
 		const ical = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:a@test', 'DTSTART;VALUE=DATE:20301231', 'DTEND;VALUE=DATE:20310101', 'SUMMARY:Company day', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
 		const form = new FormData();
 		form.set('ical', new File([ical], 'days.ics', { type: 'text/calendar' }));
-		expect(await slaSettings.importIcal(event(LEAD, '/settings/sla?/importIcal', { method: 'POST', body: form }))).toMatchObject({ added: 1 });
-		await slaSettings.restoreShipped(event(LEAD, '/settings/sla?/restoreShipped', { method: 'POST' }));
+		expect(await slaSettings.importIcal!(event(LEAD, '/settings/sla?/importIcal', { method: 'POST', body: form }))).toMatchObject({ added: 1 });
+		await slaSettings.restoreShipped!(event(LEAD, '/settings/sla?/restoreShipped', { method: 'POST' }));
 		const rows = (await entries('settings.change')).slice(1);
 		expect(rows.map((r) => [r.actor, r.actor_role, r.target, r.ip, JSON.parse(r.detail!).source])).toEqual([
 			['lead-lina', 'support_lead', 'business_calendar', IP, 'ical'],
@@ -121,7 +121,7 @@ describe('settings changes are audited with who made them', () => {
 		const before = (await entries('settings.change')).length;
 		const form = new FormData();
 		form.set('atRiskPercent', '150');
-		const result = await slaSettings.save(event(LEAD, '/settings/sla?/save', { method: 'POST', body: form }));
+		const result = await slaSettings.save!(event(LEAD, '/settings/sla?/save', { method: 'POST', body: form }));
 		expect(result).toMatchObject({ status: 400 });
 		expect(await entries('settings.change')).toHaveLength(before);
 	});
@@ -134,7 +134,7 @@ describe('follow-up outcomes and snoozes are audited with the agent', () => {
 		expect(first && second).toBeTruthy();
 		const form = new FormData();
 		for (const [k, v] of Object.entries({ id: String(first!.id), version: String(first!.version), status: 'reached', nps: '9', notes: 'happy now' })) form.set(k, v);
-		expect(await followUpActions.outcome(event(AGENT, '/follow-ups?/outcome', { method: 'POST', body: form }))).toMatchObject({ id: first!.id });
+		expect(await followUpActions.outcome!(event(AGENT, '/follow-ups?/outcome', { method: 'POST', body: form }))).toMatchObject({ id: first!.id });
 		const api = await followUpApi(event(AGENT, '/api/followups', { method: 'POST', body: JSON.stringify({ id: second!.id, version: second!.version, status: 'no_answer' }), headers: { 'content-type': 'application/json' } }));
 		expect(api.status).toBe(200);
 		const rows = await entries('followup.outcome');
@@ -149,7 +149,7 @@ describe('follow-up outcomes and snoozes are audited with the agent', () => {
 	it('a snooze', async () => {
 		const form = new FormData();
 		for (const [k, v] of Object.entries({ customer_id: 'C02', until: addDays(today, 10), note: 'on leave' })) form.set(k, v);
-		expect(await followUpActions.snooze(event(AGENT, '/follow-ups?/snooze', { method: 'POST', body: form }))).toMatchObject({ snoozed: { customerId: 'C02' } });
+		expect(await followUpActions.snooze!(event(AGENT, '/follow-ups?/snooze', { method: 'POST', body: form }))).toMatchObject({ snoozed: { customerId: 'C02' } });
 		const rows = await entries('followup.snooze');
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ actor: 'agent-ava', actor_role: 'care_agent', target: 'C02', ip: IP });

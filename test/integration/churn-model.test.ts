@@ -201,7 +201,7 @@ describe('each factor', () => {
 	it('a past day counts only the breaches known by its end', async () => {
 		const on = async (day: string) => {
 			await t.db.withConnection((conn) => computeRiskDay(conn, day, settings.unit.timeZone, settings.churn, true));
-			const r = (await t.db.query<RiskRow>('churn/risk_day', { as_of: day })).find((x) => x.customer_id === 'SLA')!;
+			const r = (await t.db.query<RiskRow & Record<string, unknown>>('churn/risk_day', { as_of: day })).find((x) => x.customer_id === 'SLA')!;
 			return { breaches: r.sla_breaches, points: Object.fromEntries(contributions(r).map((c) => [c.factor, c.contribution])).slaBreach };
 		};
 		// 16 June: s1 was open and within its target (it breached the next day, 11:00).

@@ -18,7 +18,7 @@ import { log } from '../log';
  * Who did it: a viewer (user, token, CLI; a domain's own viewer such as the churn one will do:
  * only the login and role are kept), a name ('system'), or null (not signed in).
  */
-export type Actor = Pick<Viewer, 'login' | 'role'> | string | null;
+export type Actor = Viewer | Pick<Viewer, 'login' | 'role'> | string | null;
 
 export interface AuditEntry {
 	actor: Actor;
