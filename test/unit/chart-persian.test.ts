@@ -3,8 +3,9 @@
  * do right to left (localizeChart), and this test looks at where the labels end up. For each
  * builder: the first category (period, weekday, score, hour) stands right of the last, the
  * legend's first item right of its second, the value axis on the right, no Latin digit anywhere,
- * and the text in Vazirmatn. The same option in English stands the other way round, so the
- * checks can fail.
+ * every text isolated as right to left (the chart's SVG runs left to right: "۳ آبان ۱۴۰۵" would
+ * read "آبان ۱۴۰۵ ۳"), and the text in Vazirmatn. The same option in English stands the other
+ * way round, so the checks can fail.
  */
 import { describe, expect, it } from 'vitest';
 import type { ChartOption } from '../../src/lib/components/charts/echarts';
@@ -55,6 +56,7 @@ function expectPersian(d: Drawn, o: { first: string; last: string; legend?: [str
 	if (o.legend) expect(d.at(o.legend[0]).x, 'legend reads from the right').toBeGreaterThan(d.at(o.legend[1]).x);
 	if (o.axis) expect(d.at(o.axis).x, `value axis label "${o.axis}" on the right`).toBeGreaterThan(WIDTH / 2);
 	expect(d.texts.filter((t) => /[0-9]/.test(t.text)).map((t) => t.text), 'no Latin digits').toEqual([]);
+	expect(d.texts.filter((t) => !/^\u2067[^]*\u2069$/.test(t.raw)).map((t) => t.raw), 'every text isolated right to left').toEqual([]);
 	expect(d.svg).toContain('Vazirmatn');
 }
 
@@ -62,6 +64,7 @@ function expectPersian(d: Drawn, o: { first: string; last: string; legend?: [str
 function expectEnglish(d: Drawn, o: { first: string; last: string; legend?: [string, string] }) {
 	expect(d.bottom(o.first).x).toBeLessThan(d.bottom(o.last).x);
 	if (o.legend) expect(d.at(o.legend[0]).x).toBeLessThan(d.at(o.legend[1]).x);
+	expect(d.texts.filter((t) => t.raw !== t.text).map((t) => t.raw), 'no bidi controls in English').toEqual([]);
 	expect(d.svg).not.toContain('Vazirmatn');
 }
 
