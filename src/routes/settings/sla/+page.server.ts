@@ -12,7 +12,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { db, settings } = locals.runtime;
 	return {
 		form: await currentForm(db, settings),
-		holidays: settings.business_calendar.holidays,
+		// The list names a shipped holiday in the reader's language (the stored name is the language it was added in).
+		holidays: settings.business_calendar.holidays.map((h) => {
+			const shipped = h.source === 'official' || h.source === 'computed' ? IRAN_HOLIDAYS.holidays.find((x) => x.date === h.date) : undefined;
+			return shipped ? { ...h, name: locals.locale.language === 'fa' ? shipped.fa : shipped.en } : h;
+		}),
 		history: await policyHistory(db),
 		pausable: PAUSABLE,
 		shippedAbout: IRAN_HOLIDAYS.about,
