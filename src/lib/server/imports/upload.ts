@@ -110,7 +110,14 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 				stream.resume();
 			});
 		});
-		bb.on('error', (e) => reject(failed ?? e));
+		// A body cut off: let the file's writing end (its stream may still be opening the .part
+		// file) before the caller removes it, or the file appears after its removal.
+		bb.on('error', (e) => {
+			void (async () => {
+				await writing;
+				reject(failed ?? e);
+			})();
+		});
 		bb.on('close', () => {
 			void (async () => {
 				await writing;
