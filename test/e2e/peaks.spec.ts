@@ -152,7 +152,8 @@ test('in Persian the pages run right to left with Persian weekdays and digits', 
 	await expect(page.getByRole('heading', { name: 'اوج‌ها', level: 1 })).toBeVisible();
 	await chartsDrawn(page);
 	const labels = await page.getByTestId('heatmap-calls').locator('[data-drawn] svg text').allTextContents();
-	expect(labels.filter((l) => /شنبه|جمعه/.test(l))[0]).toBe('شنبه');
+	// Each label is isolated right to left (RLI … PDI) inside the chart's left-to-right SVG.
+	expect(labels.filter((l) => /شنبه|جمعه/.test(l))[0]).toBe('\u2067شنبه\u2069');
 	await expect(page.getByTestId('busiest-calls').locator('li').first()).toContainText('برابرِ میانگین هفته');
 	await expect(page.getByTestId('peaks-table')).toContainText(/[۰-۹]/);
 	await page.goto('/staffing?lang=fa');
