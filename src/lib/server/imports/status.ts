@@ -34,6 +34,12 @@ export interface FileRow {
 	run_id: number;
 	dataset: string;
 	mapping: string | null;
+	/** The preset the mapping is a part of. */
+	preset: string | null;
+	/** Loaded again on purpose (the duplicate check skipped). */
+	forced: boolean | null;
+	/** The file's header as read (null for JSON, and for imports recorded before it was kept). */
+	columns: string[] | null;
 	file_name: string;
 	stored_path: string | null;
 	/** Set (on one file's page) while its file still lies in the inbox, not yet moved out. */
@@ -74,6 +80,9 @@ function parsed<T>(text: unknown, fallback: T): T {
 const toRun = (r: Record<string, unknown>): RunRow => ({ ...(r as unknown as RunRow), problems: parsed(r.problems, []) });
 const toFile = (r: Record<string, unknown>): FileRow => ({
 	...(r as unknown as FileRow),
+	preset: (r.preset as string | null | undefined) ?? null,
+	forced: (r.forced as boolean | null | undefined) ?? null,
+	columns: parsed(r.columns, null),
 	error_problem: parsed(r.error_problem, null),
 	notes_problems: parsed(r.notes_problems, [])
 });
@@ -119,7 +128,7 @@ export async function getDataStatus(rt: Runtime) {
 	};
 }
 
-export async function getFileWithRejects(rt: Runtime, id: number, limit: number) {
+export async function getFileWithRejects(rt: Pick<Runtime, 'db'>, id: number, limit: number) {
 	const [row] = await rt.db.query('data/file', { id });
 	if (!row) return null;
 	const rejects = (await rt.db.query('data/file_rejects', { id, limit })).map(toReject);
