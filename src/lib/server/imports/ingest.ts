@@ -17,7 +17,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database';
-import type { DatasetName } from './datasets';
+import { isDatasetName, type DatasetName } from './datasets';
 import { loadFile, type FileOutcome, type FileStatus } from './load-file';
 import { loadMappings } from './mappings/index';
 import type { Config } from '../config';
@@ -401,4 +401,83 @@ export function runIngest(db: Database, config: Config, trigger: Trigger, option
 
 export function ingestIsRunning(): boolean {
 	return running;
+}
+
+/** Why a file cannot be loaded again (the Data page and the API say it in the reader's language). */
+export class LoadAgainError extends Error {
+	constructor(readonly problem: Problem) {
+		super(inEnglish(problem));
+	}
+}
+
+export interface LoadAgainRequest {
+	/** An import of the file (any of its parts: the whole file is loaded again). */
+	importId: number;
+	/**
+	 * Read it through this layout (a preset, a mapping or "native") instead of the one its inbox
+	 * folder named or the one detected from its header.
+	 */
+	layoutId?: string | null;
+}
+
+interface ReloadRow {
+	id: number;
+	dataset: string;
+	file_name: string;
+	stored_path: string | null;
+	source_path: string | null;
+	move_pending: boolean;
+}
+
+/**
+ * Load a kept file (in processed/ or failed/) again, as if it were dropped into its inbox
+ * folder again, through the mappings as they are now (after a mapping was fixed, say), even
+ * if it was loaded before through the same layout: records are updated by key, never doubled.
+ * A run of its own (trigger "reload"); the file moves from failed/ to processed/ (or back)
+ * when its outcome changed. Throws LoadAgainError when there is no such file to load.
+ */
+export function loadAgain(db: Database, config: Config, request: LoadAgainRequest): Promise<RunSummary> {
+	return exclusive(async () => {
+		const [row] = await db.query<ReloadRow & Record<string, unknown>>('ingest/import_for_reload', { id: request.importId });
+		if (!row) throw new LoadAgainError(problem('problem.reloadNoImport', { id: request.importId }));
+		if (row.move_pending) throw new LoadAgainError(problem('problem.reloadInInbox', { id: row.id, path: row.source_path ?? row.file_name }));
+		if (!row.stored_path) throw new LoadAgainError(problem('problem.reloadNotKept', { id: row.id, file: row.file_name }));
+		const file = path.join(config.dataDir, row.stored_path);
+		const stat = fs.statSync(file, { throwIfNoEntry: false });
+		if (!stat?.isFile()) throw new LoadAgainError(problem('problem.reloadMissing', { id: row.id, path: row.stored_path }));
+		if (request.layoutId && !/^[a-z0-9][a-z0-9_-]*$/.test(request.layoutId)) throw new LoadAgainError(problem('problem.noSuchMapping', { mapping: request.layoutId, dataset: row.dataset }));
+		// The folder it was dropped into: <dataset>/[<layout>/]<name>.
+		const segments = row.source_path?.split('/') ?? [];
+		const dataset = isDatasetName(segments[0] ?? '') ? (segments[0] as DatasetName) : isDatasetName(row.dataset) ? row.dataset : null;
+		if (!dataset) throw new LoadAgainError(problem('problem.reloadNoImport', { id: request.importId }));
+		const layoutId = request.layoutId || (segments.length === 3 ? segments[1]! : null);
+		const inFailed = !path.relative(config.failedDir, file).startsWith('..');
+		const kept = row.stored_path;
+		return ingestOnce(db, config, 'reload', {}, {
+			path: file,
+			dataset,
+			layoutId,
+			relative: kept,
+			size: stat.size,
+			force: true,
+			sourcePath: row.source_path ?? undefined,
+			movePending: false,
+			// Where it is, unless its outcome now belongs in the other folder.
+			destination: (status, id) =>
+				(status === 'failed') === inFailed ? kept : path.relative(config.dataDir, path.join(status === 'failed' ? config.failedDir : config.processedDir, dataset, storedName(row.file_name, id))),
+			settle: async (outcomes) => {
+				const target = outcomes[0]?.storedPath;
+				if (!target || target === kept) return null;
+				try {
+					moveFile(file, path.join(config.dataDir, target));
+				} catch (e) {
+					// It stays where it was; the records say so.
+					for (const o of outcomes) await db.query('ingest/file_moved', { id: o.id, stored_path: kept });
+					return moveProblem(kept, outcomes[0]!.id, e);
+				}
+				await db.query('ingest/file_relocated', { from: kept, to: target });
+				return null;
+			}
+		});
+	});
 }

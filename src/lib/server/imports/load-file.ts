@@ -51,6 +51,8 @@ export interface FileOutcome {
 	notes: Problem[];
 	/** Where the file is to be kept, relative to the data folder (null: the caller keeps it). */
 	storedPath: string | null;
+	/** Where the file lay in the inbox (dataset/[layout/]name), when it came from there. */
+	sourcePath: string | null;
 }
 
 export interface LoadOptions {
@@ -217,7 +219,7 @@ async function nextId(db: Database): Promise<number> {
 	return id;
 }
 
-function newOutcome(id: number, file: string, dataset: DatasetName): FileOutcome {
+function newOutcome(id: number, file: string, dataset: DatasetName, sourcePath: string | undefined): FileOutcome {
 	return {
 		id,
 		fileName: path.basename(file),
@@ -238,7 +240,8 @@ function newOutcome(id: number, file: string, dataset: DatasetName): FileOutcome
 		duplicateOf: null,
 		error: null,
 		notes: [],
-		storedPath: null
+		storedPath: null,
+		sourcePath: sourcePath ?? null
 	};
 }
 
@@ -335,7 +338,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 	const available = options.mappings ?? EMPTY_MAPPINGS;
 	const startedAt = new Date().toISOString();
 	const firstId = await nextId(db);
-	const head = newOutcome(firstId, file, dataset);
+	const head = newOutcome(firstId, file, dataset, options.sourcePath);
 	const dataDir = path.dirname(db.path);
 	const destination = (status: FileStatus) => (options.destination ? options.destination(status, firstId) : null);
 	const ctx = (columns: string[] | null, hash: string | null, status: FileStatus): RecordContext => ({
@@ -387,7 +390,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 		head.notes.push(...resolved.notes);
 		const fromRejects = isRejectsHeader(headers);
 		for (const spec of resolved.parts) {
-			const outcome = parts.length === 0 ? head : { ...newOutcome(await nextId(db), file, spec.dataset), ...fileFacts, notes: [...sniffed.notes] };
+			const outcome = parts.length === 0 ? head : { ...newOutcome(await nextId(db), file, spec.dataset, options.sourcePath), ...fileFacts, notes: [...sniffed.notes] };
 			Object.assign(outcome, { dataset: spec.dataset, mapping: spec.id, preset: spec.preset ?? null });
 			const timeZone = spec.timeZone ?? options.timeZone;
 			const part: Part = { spec, hash: mappingHash(spec), outcome, mapping: null, timeZone };

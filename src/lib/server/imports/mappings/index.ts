@@ -164,3 +164,69 @@ export function loadMappings(dir: string | null): LoadedMappings {
 		problems
 	};
 }
+
+/** Where a mapping or preset was saved. */
+export interface SavedMapping {
+	/** Its file in the mappings folder. */
+	file: string;
+	id: string;
+	/** A mapping's dataset, or a preset's main dataset. */
+	dataset: DatasetName;
+	preset: boolean;
+	/** An earlier file of the same id (and dataset) was replaced. */
+	replaced: boolean;
+}
+
+/** Why a mapping could not be saved (the English detail of the validation). */
+export class MappingSaveError extends Error {
+	constructor(readonly problem: Problem) {
+		super(String(problem.params?.detail ?? problem.key));
+	}
+}
+
+/**
+ * Save a mapping or a preset (JSON as docs/mappings.md describes) into the mappings folder,
+ * checked first: a file that would not load is refused with why. It replaces the unit's file
+ * of the same id (and dataset) if there is one, else it is written as <id>.json; one with a
+ * built-in's id replaces the built-in. The next load uses it (mappings are read at every run).
+ */
+export function saveMapping(dir: string, json: unknown): SavedMapping {
+	const origin = 'mapping';
+	let id: string;
+	let dataset: DatasetName;
+	const preset = isPresetJson(json);
+	try {
+		if (preset) {
+			const p = validatePreset(json, origin);
+			id = p.id;
+			dataset = p.dataset;
+		} else {
+			const m = validateMappingSpec(json, origin);
+			id = m.id;
+			dataset = m.dataset;
+		}
+	} catch (e) {
+		throw new MappingSaveError(problem('problem.mappingNotSaved', { detail: (e as Error).message.replace(`${origin}: `, '') }));
+	}
+	fs.mkdirSync(dir, { recursive: true });
+	// The unit's earlier file for this id, whatever its name.
+	let target: string | null = null;
+	for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+		try {
+			const other = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { id?: unknown; dataset?: unknown; mappings?: unknown };
+			if (other?.id === id && (isPresetJson(other) === preset) && (preset || other.dataset === dataset)) {
+				target = name;
+				break;
+			}
+		} catch {
+			// an unreadable file is not this one
+		}
+	}
+	const replaced = target !== null;
+	if (!target) target = fs.existsSync(path.join(dir, `${id}.json`)) ? `${id}-${dataset}.json` : `${id}.json`;
+	// Written whole under a temporary name first: a run reading the folder never sees half a file.
+	const tmp = path.join(dir, `.${target}.tmp`);
+	fs.writeFileSync(tmp, JSON.stringify(json, null, '\t') + '\n');
+	fs.renameSync(tmp, path.join(dir, target));
+	return { file: target, id, dataset, preset, replaced };
+}
