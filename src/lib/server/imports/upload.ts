@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { runIngest, type RunSummary, type Trigger } from './ingest';
 import type { Runtime } from '../runtime';
-import { isDatasetName } from './datasets';
+import { isDatasetName, type DatasetName } from './datasets';
 import { formatFromName } from './sniff';
 import { inEnglishPhrase, type Phrase } from '../../i18n/translate';
 import { checkDataFolder, reportStorageProblem, storageProblemOf } from '../storage';
@@ -59,6 +59,22 @@ export interface UploadOutcome {
 	error: Problem | null;
 	/** Every dataset the file loaded into (a preset's parts), its own first. */
 	parts: UploadPart[];
+}
+
+/**
+ * Where a file given as `dataset` (and through `layout`, if named) goes in the inbox: its
+ * folder <dataset>/[<layout>/], created, under a safe name not taken yet. Refuses a name of a
+ * format the product does not read (an upload is never a way to place anything else on the server).
+ */
+export function inboxTarget(inboxDir: string, dataset: DatasetName, layout: string | null, name: string): { path: string; relative: string } {
+	const dir = path.join(inboxDir, dataset, ...(layout ? [layout] : []));
+	const wanted = safeUploadName(name);
+	if (!formatFromName(wanted)) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
+	fs.mkdirSync(dir, { recursive: true });
+	const ext = path.extname(wanted);
+	let fileName = wanted;
+	for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
+	return { path: path.join(dir, fileName), relative: [dataset, ...(layout ? [layout] : []), fileName].join('/') };
 }
 
 /** The largest upload, from BODY_SIZE_LIMIT (as adapter-node reads it: 512K, 512M, 1G, Infinity). */
@@ -189,16 +205,10 @@ export async function receiveUpload(rt: Runtime, request: Request, trigger: Trig
 		if (!isDatasetName(got.dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset: got.dataset } });
 		// A folder name, never a path: the layouts' ids are all of this form.
 		if (got.layout && !/^[a-z0-9][a-z0-9_-]*$/.test(got.layout)) throw new UploadError({ key: 'import.unknownLayout', params: { layout: got.layout } });
-		const dir = path.join(rt.config.inboxDir, got.dataset, ...(got.layout ? [got.layout] : []));
-		fs.mkdirSync(dir, { recursive: true });
-		const wanted = safeUploadName(got.name);
-		// Only the formats the product reads: an upload is never a way to place anything else on the server.
-		if (!formatFromName(wanted)) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
-		const ext = path.extname(wanted);
-		let fileName = wanted;
-		for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
-		fs.renameSync(got.part, path.join(dir, fileName));
-		const relative = [got.dataset, ...(got.layout ? [got.layout] : []), fileName].join('/');
+		const target = inboxTarget(rt.config.inboxDir, got.dataset, got.layout || null, got.name);
+		const fileName = path.basename(target.path);
+		fs.renameSync(got.part, target.path);
+		const relative = target.relative;
 		const run = await runIngest(rt.db, rt.config, trigger, got.force ? { force: new Set([relative]) } : {});
 		// The file's parts: the one of the dataset it was given as first, then the others (a preset's).
 		const parts = run.files.filter((f) => f.sourcePath === relative);
