@@ -28,3 +28,17 @@ create table survey_offers (
 	source_file_id integer,
 	loaded_at timestamptz not null default now()
 );
+
+-- The response rate's rollup (queries/refresh/rollup_survey_offers_daily.sql) exists from the
+-- start, empty, so the Surveys page works on a database last refreshed before this migration;
+-- the next refresh replaces it.
+create table rollup_survey_offers_daily (
+	local_day date,
+	kind varchar,
+	occasion varchar,
+	segment varchar,
+	channel varchar,
+	team varchar,
+	offered integer,
+	answered integer
+);
