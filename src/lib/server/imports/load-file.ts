@@ -340,7 +340,13 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 	const firstId = await nextId(db);
 	const head = newOutcome(firstId, file, dataset, options.sourcePath);
 	const dataDir = path.dirname(db.path);
-	const destination = (status: FileStatus) => (options.destination ? options.destination(status, firstId) : null);
+	// One file, one place: computed once per outcome (a stored name holds the time it was made).
+	const places = new Map<boolean, string | null>();
+	const destination = (status: FileStatus) => {
+		const failed = status === 'failed';
+		if (!places.has(failed)) places.set(failed, options.destination ? options.destination(status, firstId) : null);
+		return places.get(failed)!;
+	};
 	const ctx = (columns: string[] | null, hash: string | null, status: FileStatus): RecordContext => ({
 		runId,
 		startedAt,
