@@ -402,9 +402,11 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 			const part: Part = { spec, hash: mappingHash(spec), outcome, mapping: null, timeZone };
 			parts.push(part);
 			part.mapping = compileMapping(spec, headers, { timeZone, fromRejects });
-			if (part.mapping.ignoredColumns.length) outcome.notes.push(problem('problem.ignoredColumns', { columns: part.mapping.ignoredColumns.join(', ') }));
 			if (part.mapping.missingColumns.length) outcome.notes.push(problem('problem.absentColumns', { columns: part.mapping.missingColumns.join(', ') }));
 		}
+		// Columns no part reads (a column the CSAT part reads is used, though the tickets part does not).
+		const ignored = parts.reduce<string[] | null>((left, p) => (left === null ? [...p.mapping!.ignoredColumns] : left.filter((c) => p.mapping!.ignoredColumns.includes(c))), null) ?? [];
+		if (ignored.length) head.notes.push(problem('problem.ignoredColumns', { columns: ignored.join(', ') }));
 	} catch (e) {
 		storageOr(e);
 		const why = e instanceof UnreadableFileError || e instanceof MappingError ? e.problem : explainFileError(e);
