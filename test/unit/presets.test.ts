@@ -71,6 +71,9 @@ describe('the header templates of real help desks', () => {
 	it.runIf(available_)('Freshdesk: tickets and survey results; customers only with the contact or company fields', () => {
 		const tickets = template('freshdesk_ticket_export_header.csv');
 		expect(best(tickets)).toMatchObject({ mapping: 'freshdesk-tickets', preset: 'freshdesk', fits: true, alsoLoads: ['survey_answers'] });
+		// Without them, the load says what the customers part lacks.
+		const resolved = resolveParts('tickets', tickets, available);
+		expect(resolved.ok && resolved.notes.map(inEnglish)).toEqual(['customers not loaded from this file (layout freshdesk-customers): it lacks id (Company Name / Contact ID / Email)']);
 		const withContacts = [...tickets, ...template('freshdesk_contact_fields_header.csv')];
 		expect(best(withContacts).alsoLoads.sort()).toEqual(['customers', 'survey_answers']);
 	});

@@ -16,7 +16,7 @@
  */
 import { problem, type Problem } from '../../i18n/translate';
 import { DATASET_NAMES, type DatasetName } from './datasets';
-import { dataColumns, nativeMapping, normalizeName, rankLayouts, REJECT_COLUMN_PREFIX, type LayoutCandidate, type MappingSpec } from './mapping';
+import { dataColumns, fieldColumns, nativeMapping, normalizeName, rankLayouts, REJECT_COLUMN_PREFIX, type LayoutCandidate, type MappingSpec } from './mapping';
 import type { BrokenMapping, LoadedMappings, Preset } from './mappings/index';
 
 /** A candidate layout, with the other datasets its preset would load from the same file. */
@@ -49,6 +49,15 @@ function companions(available: LoadedMappings, spec: MappingSpec, headers: reado
 	return splitFitting(others, headers);
 }
 
+/** What a layout misses, for a message: detection columns, and required fields with the columns they are read from. */
+function missingText(spec: MappingSpec, c: LayoutCandidate): string {
+	const fields = c.missingRequired.map((f) => {
+		const cols = fieldColumns(spec, f);
+		return cols.length ? `${f} (${cols.join(' / ')})` : f;
+	});
+	return [...c.missingDetect, ...fields].join(', ') || '-';
+}
+
 /** Parts that can read the header, and a note for each that cannot (a file without its columns). */
 function splitFitting(parts: MappingSpec[], headers: readonly string[] | null): { parts: MappingSpec[]; notes: Problem[] } {
 	const fitting: MappingSpec[] = [];
@@ -56,7 +65,7 @@ function splitFitting(parts: MappingSpec[], headers: readonly string[] | null): 
 	for (const part of parts) {
 		const c = headers ? rankLayouts(headers, [part])[0]! : null;
 		if (!c || c.fits) fitting.push(part);
-		else notes.push(problem('problem.partNotLoaded', { dataset: part.dataset, mapping: part.id, missing: [...c.missingDetect, ...c.missingRequired].join(', ') }));
+		else notes.push(problem('problem.partNotLoaded', { dataset: part.dataset, mapping: part.id, missing: missingText(part, c) }));
 	}
 	return { parts: fitting, notes };
 }
@@ -134,7 +143,7 @@ export function resolveParts(dataset: DatasetName, headers: string[] | null, ava
 				dataset,
 				found: headers.filter((h) => !normalizeName(h).startsWith(REJECT_COLUMN_PREFIX)).join(', '),
 				needed: nativeMapping(dataset).detect!.join(', '),
-				closest: closest ? `${closest.mapping} (${[...closest.missingDetect, ...closest.missingRequired].join(', ') || '-'})` : '-'
+				closest: closest ? `${closest.mapping} (${missingText([...own].find((m) => m.id === closest.mapping)!, closest)})` : '-'
 			})
 		};
 	}

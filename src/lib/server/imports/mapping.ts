@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { parseDateTime, toZoned } from '@internationalized/date';
-import { DATASETS, isDatasetName, type DatasetDef, type DatasetName, type FieldDef, type RowRule } from './datasets';
+import { DATASETS, isDatasetName, type DatasetDef, type DatasetName, type FieldDef } from './datasets';
 import { inEnglish, problem, type Problem } from '../../i18n/translate';
 import {
 	addDaysToTimestamp,
@@ -272,6 +272,12 @@ export interface LayoutCandidate {
 	coverage: number;
 }
 
+/** The columns a mapping reads a field from (for messages: "id (Organization, Requester id)"). */
+export function fieldColumns(spec: MappingSpec, field: string): string[] {
+	const raw = spec.fields[field];
+	return (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]).flatMap((src) => src.columns ?? (src.column !== undefined ? [src.column] : []));
+}
+
 /** Required fields the header gives no column for, through this mapping. */
 function requiredWithoutColumn(spec: MappingSpec, have: Set<string>): string[] {
 	const def = DATASETS[spec.dataset];
@@ -421,10 +427,6 @@ export interface CompileOptions {
 
 const FORMULA_GUARD = /^'(?=[\t\r\n\0]|[ \u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 
-function ruleHolds(rule: RowRule, row: Record<string, string | null>): boolean {
-	return rule.when.oneOf.includes(row[rule.when.field] ?? null);
-}
-
 /** The minutes of a duration or null (a missing or unreadable duration leaves the sum missing). */
 function addDuration(canonical: string, minutes: number, timeZone: string): string {
 	const ms = Math.round(minutes * 60_000);
@@ -491,10 +493,12 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null, opti
 	const read = new Set(mappingColumns(spec));
 	const ignored = headers ? headers.filter((h) => !read.has(normalizeName(h)) && normalizeName(h) !== '' && !normalizeName(h).startsWith(REJECT_COLUMN_PREFIX)) : [];
 	const byName = new Map(fields.map((f) => [f.def.name, f]));
-	const unguard = options.fromRejects ? (v: string) => v.replace(FORMULA_GUARD, '') : (v: string) => v;
+	const fromRejects = !!options.fromRejects;
+	const unguard = (v: string) => v.replace(FORMULA_GUARD, '');
 
 	function isNull(src: CompiledSource, t: string): boolean {
 		if (src.nulls.has(t)) return true;
+		if (src.nullPrefixes.length === 0) return false;
 		for (const p of src.nullPrefixes) if (t.startsWith(p)) return true;
 		return false;
 	}
@@ -504,18 +508,27 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null, opti
 		if (src.constValue !== undefined) return src.constValue;
 		if (src.when) {
 			const v = rec.get(src.when.column);
-			const hit = v !== undefined && v !== null && src.when.values.has(unguard(v).trim().toLowerCase());
+			const hit = v !== undefined && v !== null && src.when.values.has((fromRejects ? unguard(v) : v).trim().toLowerCase());
 			if (hit === src.when.negate) return null;
 		}
-		const parts: string[] = [];
-		for (const c of src.columns) {
-			const v = rec.get(c);
+		let value: string;
+		if (src.columns.length === 1) {
+			// One column (nearly always): no list to build.
+			const v = rec.get(src.columns[0]!);
 			if (v === undefined || v === null) return null;
-			const t = unguard(v).trim();
-			if (isNull(src, t)) return null;
-			parts.push(t);
+			value = (fromRejects ? unguard(v) : v).trim();
+			if (isNull(src, value)) return null;
+		} else {
+			const parts: string[] = [];
+			for (const c of src.columns) {
+				const v = rec.get(c);
+				if (v === undefined || v === null) return null;
+				const t = (fromRejects ? unguard(v) : v).trim();
+				if (isNull(src, t)) return null;
+				parts.push(t);
+			}
+			value = parts.join(src.join);
 		}
-		let value = parts.join(src.join);
 		if (src.pattern) {
 			const m = src.pattern.exec(value);
 			if (!m) return problem('problem.patternMismatch', { value, pattern: src.pattern.source });
@@ -578,6 +591,20 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null, opti
 		reason: s.reason
 	}));
 	const lineSkips = skips.filter((s) => s.line);
+	// The dataset's rules across fields, by field position (checked on every row).
+	const rules = (dataset.rules ?? []).map((rule) => {
+		const f = byName.get(rule.field)!;
+		return {
+			...rule,
+			index: f.index,
+			label: f.label,
+			whenIndex: byName.get(rule.when.field)!.index,
+			oneOf: rule.when.oneOf,
+			min: rule.kind === 'range' ? rule.min : 0,
+			max: rule.kind === 'range' ? rule.max : 0,
+			problem: rule.kind === 'range' ? rule.problem : ('problem.missing' as const)
+		};
+	});
 	const valueSkips = skips.filter((s) => s.column !== null);
 
 	return {
@@ -594,7 +621,7 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null, opti
 			if (rec.problem) return { kind: 'reject', problem: { column: null, value: null, problem: rec.problem } };
 			for (const s of valueSkips) {
 				const v = rec.get(s.column!);
-				if (v !== undefined && v !== null && s.values.has(unguard(v).trim().toLowerCase())) return { kind: 'skip', reason: s.reason };
+				if (v !== undefined && v !== null && s.values.has((fromRejects ? unguard(v) : v).trim().toLowerCase())) return { kind: 'skip', reason: s.reason };
 			}
 			const values: (string | null)[] = new Array(fields.length).fill(null);
 			const usedSource: (CompiledSource | undefined)[] = new Array(fields.length);
@@ -623,7 +650,7 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null, opti
 				let value = parsed.value;
 				if (used?.add) {
 					const d = rec.get(used.add.column);
-					const text = d === undefined || d === null ? '' : unguard(d).trim();
+					const text = d === undefined || d === null ? '' : (fromRejects ? unguard(d) : d).trim();
 					if (text === '' || isNull(used, text)) continue;
 					const minutes = parseMinutes(text, used.add.unit);
 					if (!minutes.ok) return { kind: 'reject', problem: { column: used.add.column, value: text, problem: minutes.problem } };
@@ -641,16 +668,13 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null, opti
 				const refValue = ref ? values[ref.index] : null;
 				if (v !== undefined && refValue && v < refValue) values[f.index] = addDaysToTimestamp(v, 1);
 			}
-			if (dataset.rules) {
-				const row = Object.fromEntries(fields.map((f) => [f.def.name, values[f.index] ?? null]));
-				for (const rule of dataset.rules) {
-					if (!ruleHolds(rule, row)) continue;
-					const f = byName.get(rule.field)!;
-					const v = row[rule.field] ?? null;
-					if (rule.kind === 'required' && v === null) return { kind: 'reject', problem: { column: f.label, value: null, problem: problem('problem.missing', { field: rule.field }) } };
-					if (rule.kind === 'range' && v !== null && (Number(v) < rule.min || Number(v) > rule.max)) {
-						return { kind: 'reject', problem: { column: f.label, value: v, problem: problem(rule.problem, { value: v }) } };
-					}
+			for (const rule of rules) {
+				const cond = values[rule.whenIndex] ?? null;
+				if (!rule.oneOf.includes(cond)) continue;
+				const v = values[rule.index] ?? null;
+				if (rule.kind === 'required' && v === null) return { kind: 'reject', problem: { column: rule.label, value: null, problem: problem('problem.missing', { field: rule.field }) } };
+				if (rule.kind === 'range' && v !== null && (Number(v) < rule.min || Number(v) > rule.max)) {
+					return { kind: 'reject', problem: { column: rule.label, value: v, problem: problem(rule.problem, { value: v }) } };
 				}
 			}
 			return { kind: 'row', values };
