@@ -5,7 +5,7 @@
  * Text a spreadsheet would run as a formula is neutralised as in CSV (./csv.ts): a file
  * saved again as CSV would otherwise carry the formula along.
  */
-import writeXlsxFile from 'write-excel-file/node';
+import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { neutralizeCell, type Cell } from './csv';
 import { booleanOf, dayOf, instantOf, numberOf, type ExportTable } from './table';
 
@@ -64,7 +64,7 @@ export async function toXlsx(table: ExportTable, options: XlsxOptions = {}): Pro
 		return { width: Math.min(60, Math.max(10, longest + 2)) };
 	});
 	// write-excel-file's types want one constructor type per cell; the cells above are exact.
-	return writeXlsxFile([header, ...rows] as Parameters<typeof writeXlsxFile>[0], {
+	return writeXlsxFile([header, ...rows] as unknown as SheetData, {
 		sheet: (options.sheet ?? table.name).replace(/[\\/?*[\]:]/g, '-').slice(0, 31) || 'data',
 		rightToLeft: options.rightToLeft ?? false,
 		stickyRowsCount: 1,

@@ -27,6 +27,7 @@ import { listInbox, moveFile, storedName } from './inbox';
 import { errnoCode } from './reasons';
 import { checkDataFolder, clearStorageProblem, reportStorageProblem, StorageError, storageProblemOf } from '../storage';
 import { log, type Logger } from '../log';
+import type { IngestListener } from './progress';
 
 export type Trigger = 'schedule' | 'manual' | 'cli' | 'startup';
 export type RunStatus = 'ok' | 'with_rejects' | 'with_failures' | 'failed';
@@ -55,6 +56,8 @@ export interface IngestOptions {
 	/** Test hooks: called after a file's record is committed, before and after its move (crash tests). */
 	beforeMove?: (outcome: FileOutcome) => Promise<void> | void;
 	afterMove?: (outcome: FileOutcome) => Promise<void> | void;
+	/** Told how the run goes (files, rows, refresh): the upload page follows a load with it. */
+	listener?: IngestListener;
 }
 
 /** A file that loaded (or failed) but is still in the inbox because it could not be moved. */
@@ -196,6 +199,8 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 		if (listing.skipped.length) runLog.warn({ skipped: listing.skipped.map((s) => ({ path: s.relative, kind: s.kind })) }, 'inbox entries left alone');
 
 		const now = Date.now();
+		const listener = options.listener;
+		listener?.listed?.(listing.waiting.filter((w) => !stuckPaths.has(w.relative) && !(options.minAgeMs && now - w.modified.getTime() < options.minAgeMs)).map((w) => w.relative));
 		for (const waiting of listing.waiting) {
 			if (stuckPaths.has(waiting.relative)) continue;
 			if (options.minAgeMs && now - waiting.modified.getTime() < options.minAgeMs) continue;
@@ -204,6 +209,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 			if (room) throw new StorageError(room);
 			summary.filesSeen++;
 			const fileStarted = performance.now();
+			listener?.fileStarted?.(waiting.relative);
 			let outcome: FileOutcome;
 			try {
 				outcome = await loadFile({
@@ -216,6 +222,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 					timeZone: settings.unit.timeZone,
 					fallbackEncoding: settings.ingest.fallbackEncoding,
 					afterStage: options.afterStage,
+					onRows: listener?.rows ? (read, rejected) => listener.rows!(waiting.relative, read, rejected) : undefined,
 					sourcePath: waiting.relative,
 					destination: (status, id) =>
 						path.relative(config.dataDir, path.join(status === 'failed' ? config.failedDir : config.processedDir, waiting.dataset, storedName(path.basename(waiting.path), id)))
@@ -229,6 +236,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 				continue;
 			}
 			summary.files.push(outcome);
+			listener?.fileDone?.(waiting.relative, outcome);
 			summary.inserted += outcome.inserted;
 			summary.updated += outcome.updated;
 			summary.rejected += outcome.rejected;
@@ -257,6 +265,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 		// Also when this run loaded nothing but an earlier one committed rows and was stopped
 		// before its refresh.
 		if (summary.inserted + summary.updated > 0 || (await rollupsStale(db))) {
+			listener?.refreshing?.();
 			await refreshAll(db, settings);
 			summary.refreshed = true;
 		}

@@ -62,7 +62,12 @@ export interface LoadOptions {
 	sourcePath?: string;
 	/** Where the file is to be moved once recorded, relative to the data folder, by its outcome. */
 	destination?: (status: FileStatus, id: number) => string;
+	/** Told the rows read and rejected so far, every ROWS_PER_REPORT rows (the upload page's progress). */
+	onRows?: (read: number, rejected: number) => void;
 }
+
+/** How often a load reports its rows to onRows. */
+const ROWS_PER_REPORT = 5000;
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
@@ -220,6 +225,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 				try {
 					await reader.forEach((rec) => {
 						outcome.rowsRead++;
+						if (options.onRows && outcome.rowsRead % ROWS_PER_REPORT === 0) options.onRows(outcome.rowsRead, outcome.rejected);
 						const mapped = mapping.map(rec);
 						if (mapped.kind === 'row') {
 							rows.appendInteger(rec.record);

@@ -2,7 +2,15 @@
  * A file uploaded from the browser goes through the same path as a dropped one. The request
  * body is streamed to disk as it arrives (multipart parsed incrementally by busboy), never
  * held in memory: into inbox/.uploads/ (hidden, so a scheduled run never sees it), then, once
- * whole and its dataset known, renamed into inbox/<dataset>/ and the ingest runs at once.
+ * whole and its dataset known, renamed into inbox/<dataset>/ (or inbox/<dataset>/<mapping>/
+ * when the upload names a mapping) and the ingest runs at once.
+ *
+ * The upload page (/data/import) also says how to read the file, in fields sent before it:
+ * `encoding` (text in another encoding is turned into UTF-8 as it streams to disk),
+ * `delimiter` and `headerRow` (the CSV is written again with commas from its header on), and
+ * XLSX workbooks are turned into CSV (./convert.ts). Asked with the header x-care-follow: 1, the
+ * answer comes as soon as the file is in the inbox, with a job the page follows while the load
+ * runs (./progress.ts).
  */
 import Busboy from 'busboy';
 import crypto from 'node:crypto';
@@ -13,8 +21,14 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { runIngest, type RunSummary } from './ingest';
 import type { Runtime } from '../runtime';
-import { isDatasetName } from './datasets';
+import { isDatasetName, type DatasetName } from './datasets';
 import { formatFromName } from './sniff';
+import { loadMappings } from './mappings/index';
+import { needsTranscoding, rewriteCsv, toUtf8, xlsxToCsv } from './convert';
+import { startJob, type JobProgress, type UploadJobOutcome } from './progress';
+import { isEncoding, type Encoding } from '../../upload/encoding';
+import { isDelimiter } from '../../upload/csv-sniff';
+import { log } from '../log';
 import { inEnglishPhrase, type Phrase } from '../../i18n/translate';
 import { checkDataFolder, reportStorageProblem, storageProblemOf } from '../storage';
 import type { Problem } from '../../i18n/translate';
@@ -74,27 +88,51 @@ export function removeStaleUploads(inboxDir: string): number {
 }
 
 interface Received {
-	dataset: string;
+	fields: Record<string, string>;
 	name: string;
 	part: string | null;
 	bytes: number;
 }
 
-/** Stream a multipart body's one file to `part`, and read its text fields. */
+/** How the page asked the file to be read; the fields come before the file in the body. */
+export interface ReadOptions {
+	dataset: string;
+	mapping: string | null;
+	encoding: Encoding | null;
+	delimiter: string | null;
+	/** Rows above the header (title lines), 0 when the header is the first row. */
+	headerRow: number;
+}
+
+/** The read options of an upload's fields, or why they are not acceptable. */
+export function readOptions(fields: Record<string, string>): ReadOptions {
+	const bad = (field: string) => new UploadError({ key: 'import.badOption', params: { field, value: (fields[field] ?? '').slice(0, 40) } });
+	const encoding = fields.encoding || null;
+	if (encoding !== null && !isEncoding(encoding)) throw bad('encoding');
+	const delimiter = fields.delimiter || null;
+	if (delimiter !== null && !isDelimiter(delimiter)) throw bad('delimiter');
+	const headerRow = fields.headerRow ? Number(fields.headerRow) : 0;
+	if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow > 1000) throw bad('headerRow');
+	const mapping = fields.mapping || null;
+	if (mapping !== null && !/^[a-z0-9][a-z0-9_-]*$/.test(mapping)) throw bad('mapping');
+	return { dataset: fields.dataset ?? '', mapping, encoding, delimiter, headerRow };
+}
+
+/** Stream a multipart body's one file to `part` (in UTF-8 when its fields name another encoding), and read its text fields. */
 function receive(request: Request, part: string, limit: number): Promise<Received> {
 	return new Promise((resolve, reject) => {
-		const got: Received = { dataset: '', name: '', part: null, bytes: 0 };
+		const got: Received = { fields: {}, name: '', part: null, bytes: 0 };
 		let writing: Promise<void> | null = null;
 		let failed: unknown = null;
 		let bb: Busboy.Busboy;
 		try {
-			bb = Busboy({ headers: Object.fromEntries(request.headers), limits: { files: 1, fields: 10, fieldSize: 1024, fileSize: Number.isFinite(limit) ? limit : undefined } });
+			bb = Busboy({ headers: Object.fromEntries(request.headers), limits: { files: 1, fields: 20, fieldSize: 1024, fileSize: Number.isFinite(limit) ? limit : undefined } });
 		} catch {
 			reject(new UploadError({ key: 'data.uploadMissing' }));
 			return;
 		}
 		bb.on('field', (name, value) => {
-			if (name === 'dataset') got.dataset = value;
+			got.fields[name] = value;
 		});
 		bb.on('file', (field, stream, info) => {
 			if (field !== 'file' || !info.filename) {
@@ -105,7 +143,10 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 			got.part = part;
 			stream.on('data', (chunk: Buffer) => (got.bytes += chunk.length));
 			stream.on('limit', () => (failed = new UploadError({ key: 'data.uploadTooLarge', params: { max: Math.round(limit / 1024 ** 2) } }, 413)));
-			writing = pipeline(stream, fs.createWriteStream(part)).catch((e) => {
+			const encoding = isEncoding(got.fields.encoding) ? got.fields.encoding : null;
+			const isText = !/\.xlsx$/i.test(info.filename) && formatFromName(info.filename) !== 'parquet';
+			const steps = needsTranscoding(encoding) && isText ? pipeline(stream, toUtf8(encoding), fs.createWriteStream(part)) : pipeline(stream, fs.createWriteStream(part));
+			writing = steps.catch((e) => {
 				failed ??= e;
 				stream.resume();
 			});
@@ -131,11 +172,21 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 	});
 }
 
+/** An upload in the inbox, ready for a run. */
+interface Placed {
+	dataset: DatasetName;
+	fileName: string;
+	/** Its path inside the inbox ("tickets/our-mapping/export.csv"). */
+	relative: string;
+	options: ReadOptions;
+}
+
 /**
- * Receive an upload (multipart/form-data: a `dataset` field and a `file`), put it in the
- * inbox and run the ingest. Refusals throw UploadError; nothing half-written stays behind.
+ * Receive the body, make the file what the loader reads (UTF-8 CSV from its header on, the
+ * first sheet of a workbook) and put it in the inbox. Refusals throw UploadError; nothing
+ * half-written stays behind.
  */
-export async function receiveUpload(rt: Runtime, request: Request): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
+async function placeUpload(rt: Runtime, request: Request): Promise<Placed> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	const limit = uploadLimitBytes();
 	if (declared > limit) throw new UploadError({ key: 'data.uploadTooLarge', params: { max: Math.round(limit / 1024 ** 2) } }, 413);
@@ -148,6 +199,7 @@ export async function receiveUpload(rt: Runtime, request: Request): Promise<{ ru
 	const staging = uploadStagingDir(rt.config.inboxDir);
 	fs.mkdirSync(staging, { recursive: true });
 	const part = path.join(staging, `${crypto.randomBytes(8).toString('hex')}.part`);
+	const converted = `${part.slice(0, -'.part'.length)}-csv.part`;
 	let got: Received;
 	try {
 		got = await receive(request, part, limit);
@@ -162,26 +214,91 @@ export async function receiveUpload(rt: Runtime, request: Request): Promise<{ ru
 		throw new UploadError({ key: 'data.uploadBroken', params: { detail: (e as Error).message } });
 	}
 	try {
-		if (!got.part || !got.dataset) throw new UploadError({ key: 'data.uploadMissing' });
-		if (!isDatasetName(got.dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset: got.dataset } });
-		const dir = path.join(rt.config.inboxDir, got.dataset);
+		if (!got.part || !got.fields.dataset) throw new UploadError({ key: 'data.uploadMissing' });
+		const options = readOptions(got.fields);
+		const dataset = options.dataset;
+		if (!isDatasetName(dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset } });
+		if (options.mapping && options.mapping !== 'native') {
+			const known = loadMappings(rt.config.mappingsDir).mappings.some((m) => m.dataset === dataset && m.id === options.mapping);
+			if (!known) throw new UploadError({ key: 'import.unknownMapping', params: { mapping: options.mapping, dataset } });
+		}
+		const dir = path.join(rt.config.inboxDir, dataset, ...(options.mapping ? [options.mapping] : []));
 		fs.mkdirSync(dir, { recursive: true });
-		const wanted = safeUploadName(got.name);
-		// Only the formats the product reads: an upload is never a way to place anything else on the server.
-		if (!formatFromName(wanted)) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
+		let wanted = safeUploadName(got.name);
+		let source = got.part;
+		if (/\.xlsx$/i.test(wanted)) {
+			// A workbook: its first sheet, as the CSV the loader reads.
+			try {
+				await xlsxToCsv(got.part, converted, { headerRow: options.headerRow });
+			} catch (e) {
+				throw new UploadError({ key: 'import.xlsxUnreadable', params: { name: wanted, detail: (e as Error).message.slice(0, 200) } });
+			}
+			wanted = wanted.replace(/\.xlsx$/i, '.csv');
+			source = converted;
+		} else {
+			// Only the formats the product reads: an upload is never a way to place anything else on the server.
+			const format = formatFromName(wanted);
+			if (!format) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
+			if (format === 'csv' && (options.headerRow > 0 || (options.delimiter && options.delimiter !== ','))) {
+				await rewriteCsv(got.part, converted, { delimiter: options.delimiter ?? '', headerRow: options.headerRow });
+				source = converted;
+			}
+		}
 		const ext = path.extname(wanted);
 		let fileName = wanted;
 		for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
-		fs.renameSync(got.part, path.join(dir, fileName));
-		const run = await runIngest(rt.db, rt.config, 'manual');
-		const outcome = run.files.find((f) => f.dataset === got.dataset && f.fileName === fileName);
-		return {
-			run,
-			upload: outcome
-				? { id: outcome.id, fileName, status: outcome.status, inserted: outcome.inserted, updated: outcome.updated, rejected: outcome.rejected, error: outcome.error }
-				: null
-		};
+		fs.renameSync(source, path.join(dir, fileName));
+		const relative = path.relative(rt.config.inboxDir, path.join(dir, fileName)).split(path.sep).join('/');
+		return { dataset, fileName, relative, options };
 	} finally {
 		fs.rmSync(part, { force: true });
+		fs.rmSync(converted, { force: true });
 	}
+}
+
+function outcomeOf(run: RunSummary, placed: Placed): UploadJobOutcome | null {
+	const o = run.files.find((f) => f.dataset === placed.dataset && f.fileName === placed.fileName);
+	return o ? { id: o.id, fileName: placed.fileName, status: o.status, inserted: o.inserted, updated: o.updated, rejected: o.rejected, skipped: o.skipped, error: o.error } : null;
+}
+
+/**
+ * Receive an upload (multipart/form-data: a `dataset` field and a `file`), put it in the
+ * inbox and run the ingest. Refusals throw UploadError; nothing half-written stays behind.
+ */
+export async function receiveUpload(rt: Runtime, request: Request): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
+	const placed = await placeUpload(rt, request);
+	const run = await runIngest(rt.db, rt.config, 'manual');
+	const o = outcomeOf(run, placed);
+	return { run, upload: o ? { id: o.id, fileName: o.fileName, status: o.status, inserted: o.inserted, updated: o.updated, rejected: o.rejected, error: o.error } : null };
+}
+
+/**
+ * Receive an upload and answer once the file is in the inbox, with a job to follow: the load
+ * runs after the answer, reporting to the job; `finished` is told the outcome (for the audit log).
+ */
+export async function receiveFollowedUpload(
+	rt: Runtime,
+	request: Request,
+	finished: (outcome: UploadJobOutcome | null, run: RunSummary | null) => Promise<void> | void = () => {}
+): Promise<{ job: JobProgress; placed: { dataset: string; fileName: string; relative: string } }> {
+	const placed = await placeUpload(rt, request);
+	const { job, listener, finish, fail } = startJob(placed.relative, placed.fileName, placed.dataset);
+	void runIngest(rt.db, rt.config, 'manual', { listener })
+		.then(async (run) => {
+			const o = outcomeOf(run, placed);
+			finish(o, run.problems);
+			await finished(o, run);
+		})
+		.catch(async (e: unknown) => {
+			log().error({ err: e, file: placed.relative }, 'followed upload: the ingest run failed');
+			fail({ key: 'problem.runStopped', params: { detail: (e as Error).message ?? String(e) } });
+			await finished(null, null);
+		})
+		.catch((e: unknown) => log().error({ err: e }, 'followed upload: recording the outcome failed'));
+	return { job, placed: { dataset: placed.dataset, fileName: placed.fileName, relative: placed.relative } };
+}
+
+/** Whether a request asks to be answered at once and followed (the upload page's XHR sends x-care-follow: 1). */
+export function wantsFollow(request: Request): boolean {
+	return request.headers.get('x-care-follow') === '1';
 }
