@@ -102,6 +102,11 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	'/data/files/[id]': { page: ADMIN },
 	'/data/files/[id]/rejects.csv': { GET: ADMIN },
 	'/data/upload': { POST: ADMIN },
+	// The upload page: preview in the browser, suggestions and checks, saving a mapping, following a load.
+	'/data/import': { page: ADMIN },
+	'/data/import/inspect': { POST: ADMIN },
+	'/data/import/mappings': { POST: ADMIN },
+	'/data/import/progress': { GET: ADMIN },
 	'/api/ingest': { POST: ADMIN, cli: true },
 	// Backups: an administrator's token or the command line; restoring replaces the whole
 	// database, so only from the command line on the server's machine (`npm run restore`).
