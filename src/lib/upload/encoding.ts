@@ -101,11 +101,23 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
 
 /**
  * Text of a sample of a file in an encoding: the byte-order mark left out, a character cut off
- * at the sample's end dropped (the sample ends wherever its last byte fell).
+ * at the sample's end dropped (the sample ends wherever its last byte fell), Persian yeh
+ * restored in Windows-1256 (see restoreYeh).
  */
 export function decodeSample(bytes: Uint8Array, encoding: Encoding): string {
 	const d = new TextDecoder(decoderLabel(encoding), { ignoreBOM: false });
-	return d.decode(bytes, { stream: true }).replace(/^\uFEFF/, '');
+	const text = d.decode(bytes, { stream: true }).replace(/^\uFEFF/, '');
+	return encoding === 'windows-1256' ? restoreYeh(text) : text;
+}
+
+/**
+ * Windows-1256 has no Persian yeh (ی): Windows writes it as the Arabic one (ي, or ى), so a
+ * Persian Excel export holds Arabic yeh throughout. The upload preview and the server's
+ * conversion to UTF-8 both write it back as ی, so a header and a name read the same as in the
+ * product's other data. (Kaf needs nothing: Windows-1256 has both ك and ک.)
+ */
+export function restoreYeh(text: string): string {
+	return text.replace(/[\u064A\u0649]/g, '\u06CC');
 }
 
 /** Arabic yeh and kaf (as Windows-1256 and Arabic keyboards write them) as their Persian letters. */

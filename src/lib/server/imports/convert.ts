@@ -8,13 +8,14 @@ import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
-import { decoderLabel, type Encoding } from '../../upload/encoding';
+import { decoderLabel, restoreYeh, type Encoding } from '../../upload/encoding';
 import { cellText, type SheetCell } from '../../upload/xlsx-cells';
 import { csvField } from '../export/csv';
 
 /**
  * Bytes in `encoding` to UTF-8 (no byte-order mark). Windows-1256 has no Persian yeh, so
- * Persian text saved in it carries the Arabic one (ي, ى): it is written back as ی.
+ * Persian text saved in it carries the Arabic one (ي, ى): it is written back as ی, as the
+ * page's preview shows it (restoreYeh).
  */
 export function toUtf8(encoding: Encoding): Transform {
 	const decoder = new TextDecoder(decoderLabel(encoding));
@@ -25,7 +26,7 @@ export function toUtf8(encoding: Encoding): Transform {
 			s = s.replace(/^\uFEFF/, '');
 			first = false;
 		}
-		return persian ? s.replace(/[\u064A\u0649]/g, '\u06CC') : s;
+		return persian ? restoreYeh(s) : s;
 	};
 	return new Transform({
 		transform(chunk: Buffer, _enc, cb) {
