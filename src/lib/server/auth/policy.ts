@@ -59,14 +59,19 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	// KPIs and aggregated figures.
 	'/': { page: KPI },
 	'/api/overview': { GET: KPI },
+	// Downloads of a page's tables (CSV, XLSX, Parquet, Arrow): who may open the page.
+	'/export': { GET: KPI },
 	'/surveys': { page: KPI },
+	'/surveys/export': { GET: KPI },
 	'/calls': { page: KPI },
+	'/calls/export': { GET: KPI },
 	'/api/kpi/nps': { GET: KPI },
 	'/api/kpi/csat': { GET: KPI },
 	'/api/kpi/calls': { GET: KPI },
 	// One ticket: executives see it without the customer's name or any comment (kpi/answers.ts).
 	'/tickets/[id]': { page: KPI },
 	'/sla': { page: KPI },
+	'/sla/export': { GET: KPI },
 	'/api/kpi/sla': { GET: KPI },
 
 	// Churn risk: scores and reasons for everyone; customer names, contacts and comments only
@@ -87,6 +92,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	// SLA: the open tickets at risk (single tickets with customers) and the business calendar.
 	'/sla/at-risk': { page: SUPPORT },
 	'/sla/at-risk.csv': { GET: SUPPORT },
+	'/sla/at-risk/export': { GET: SUPPORT },
 	'/api/sla/at-risk': { GET: SUPPORT },
 	'/settings/sla': { page: SUPPORT, actions: { save: SUPPORT, importIcal: SUPPORT, restoreShipped: SUPPORT } },
 

@@ -22,8 +22,8 @@ import type { ExportTable } from './table';
 
 export { tableOf, type ColumnOf, type ColumnType, type ExportColumn, type ExportTable } from './table';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'parquet', 'arrow'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
+export { EXPORT_FORMATS, type ExportFormat };
 
 export function isExportFormat(s: string | null | undefined): s is ExportFormat {
 	return (EXPORT_FORMATS as readonly string[]).includes(s ?? '');
