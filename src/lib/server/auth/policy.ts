@@ -77,12 +77,15 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	// Churn risk: scores and reasons for everyone; customer names, contacts and comments only
 	// for the roles the auth predicates allow (src/lib/server/churn/viewer.ts).
 	'/at-risk': { page: KPI },
+	'/at-risk/export': { GET: KPI },
 	'/at-risk/track-record': { page: KPI },
 	'/customers': { page: KPI },
+	'/customers/export': { GET: KPI },
 	'/customers/[id]': { page: KPI },
 	'/api/customers/risk': { GET: KPI },
 	// The follow-up list: the care unit's work (and the leads who plan it).
 	'/follow-ups': { page: FOLLOW_UPS, actions: { outcome: FOLLOW_UPS, snooze: FOLLOW_UPS } },
+	'/follow-ups/export': { GET: FOLLOW_UPS },
 	'/follow-ups/export.csv': { GET: FOLLOW_UPS },
 	'/follow-ups/export.xlsx': { GET: FOLLOW_UPS },
 	'/api/followups': { GET: FOLLOW_UPS, POST: FOLLOW_UPS },
