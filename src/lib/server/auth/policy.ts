@@ -102,14 +102,18 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	// Load: peaks and staffing (aggregated; executives get no customer names, see peaks/viewer.ts),
 	// the tickets of a peak (single tickets with customers), releases and incidents.
 	'/peaks': { page: LOAD, actions: { seen: LOAD } },
+	'/peaks/export': { GET: LOAD },
 	'/peaks/[key]/tickets': { page: SUPPORT },
+	'/peaks/[key]/tickets/export': { GET: SUPPORT },
 	'/staffing': { page: LOAD },
+	'/staffing/export': { GET: LOAD },
 	'/annotations': { page: SUPPORT, actions: { save: SUPPORT, delete: SUPPORT } },
 
 	// Imports: raw rows with customer data.
 	'/data': { page: ADMIN, actions: { run: ADMIN } },
 	'/data/files/[id]': { page: ADMIN },
 	'/data/files/[id]/rejects.csv': { GET: ADMIN },
+	'/data/files/[id]/export': { GET: ADMIN },
 	'/data/upload': { POST: ADMIN },
 	// The upload page: preview in the browser, suggestions and checks, saving a mapping, following a load.
 	'/data/import': { page: ADMIN },

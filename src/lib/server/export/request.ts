@@ -27,7 +27,8 @@ export function tableContext(locale: LocaleSettings): TableContext {
 
 /** One table a page offers: how to build it, and the audit action when it holds customer data. */
 export interface TableOffer {
-	build: () => Promise<ExportTable> | ExportTable;
+	/** The table, or a response saying why there is none (a 400 naming a missing parameter). */
+	build: () => Promise<ExportTable | Response> | ExportTable | Response;
 	/** 'export.customers' and such: set for tables with customer names, contacts or comments. */
 	audit?: `export.${string}`;
 }
@@ -52,7 +53,9 @@ export async function answerExport(req: ExportRequest, tables: Record<string, Ta
 	if (!isExportFormat(format)) return json({ error: `format=${format.slice(0, 20)} is not one of ${EXPORT_FORMATS.join(', ')}`, param: 'format' }, { status: 400 });
 	const offer = tables[name];
 	if (!offer) return json({ error: `table=${name.slice(0, 40)} is not one of ${names.join(', ')}`, param: 'table' }, { status: 400 });
-	return sendTable(req, await offer.build(), format as ExportFormat, offer.audit);
+	const table = await offer.build();
+	if (table instanceof Response) return table;
+	return sendTable(req, table, format as ExportFormat, offer.audit);
 }
 
 /** Send a built table in a format, recording it when `action` is set. */
