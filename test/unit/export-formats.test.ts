@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { exportBytes, exportResponse, requestedFormat, tableOf, type ExportTable } from '../../src/lib/server/export';
+import { recordsTable } from '../../src/lib/server/export/records';
 
 interface Answer {
 	id: string;
@@ -172,5 +173,25 @@ describe('exports', () => {
 		expect(requestedFormat(new URLSearchParams('format=json'))).toEqual({ format: null, error: null });
 		expect(requestedFormat(new URLSearchParams('format=parquet'))).toEqual({ format: 'parquet', error: null });
 		expect(requestedFormat(new URLSearchParams('format=xls')).error).toBe('format=xls is not one of json, csv, xlsx, parquet, arrow');
+	});
+
+	it('an API’s records become a table: nested objects flattened, types read from the values', () => {
+		const t = recordsTable('api', [
+			{ period: '2026-03-01', n: 3, rate: 50, first_response: { met: 1, compliance: 33.3 }, reasons: ['silent', 'low score'], factors: [{ f: 1 }], at: '2026-03-01T08:00:00Z', ok: true },
+			{ period: '2026-03-02', n: 0, rate: null, first_response: { met: 0, compliance: null }, reasons: [], factors: [], at: null, ok: false, extra: 'x' }
+		]);
+		expect(t.columns.map((c) => [c.key, c.type])).toEqual([
+			['period', 'date'],
+			['n', 'integer'],
+			['rate', 'integer'],
+			['first_response_met', 'integer'],
+			['first_response_compliance', 'number'],
+			['reasons', 'text'],
+			['at', 'timestamp'],
+			['ok', 'boolean'],
+			['extra', 'text']
+		]);
+		expect(t.rows[0]).toEqual(['2026-03-01', 3, 50, 1, 33.3, 'silent; low score', '2026-03-01T08:00:00Z', true, null]);
+		expect(t.rows[1]).toEqual(['2026-03-02', 0, null, 0, null, '', null, false, 'x']);
 	});
 });

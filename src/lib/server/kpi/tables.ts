@@ -11,6 +11,7 @@ import type { TableContext } from '../export/request';
 import type { Answer } from './answers';
 import type { PeriodCalls, QueueCalls, WeekdayCalls } from './calls';
 import type { Period } from './common';
+import type { ExecutiveOverview } from './executive';
 import type { Csat, Nps, SurveyDimension } from './surveys';
 import type { MixEntry } from './tickets';
 
@@ -145,4 +146,35 @@ export function callQueueTable(c: TableContext, rows: QueueCalls[]): ExportTable
 		],
 		rows
 	);
+}
+
+/**
+ * The executive overview's headline figures as one row per KPI (the API's ?format= table):
+ * the value now, in the previous period of the same length, the change, and n where it has one.
+ * Rates and shares 0-100; the change of counts is relative (percent), of rates in points.
+ */
+export function overviewKpiRecords(o: ExecutiveOverview) {
+	const calls = o.calls.inbound;
+	const row = (metric: string, unit: string, value: number | null, previous: number | null, change: number | null, n: number | null = null, previousN: number | null = null) => ({
+		metric,
+		unit,
+		value: r2(value),
+		previous: r2(previous),
+		change: r2(change),
+		n,
+		previous_n: previousN
+	});
+	return [
+		row('nps', 'score', o.nps.current.nps, o.nps.previous.nps, o.nps.difference, o.nps.current.n, o.nps.previous.n),
+		row('csat', 'percent', o.csat.current.csat, o.csat.previous.csat, o.csat.difference, o.csat.current.n, o.csat.previous.n),
+		row('tickets', 'count', o.tickets.tickets, o.tickets.previous, o.tickets.change),
+		row('tickets_per_day', 'count', o.tickets.perDay, o.tickets.previousPerDay, null),
+		row('self_service', 'percent', o.tickets.selfService.current.share, o.tickets.selfService.previous.share, o.tickets.selfService.difference, o.tickets.selfService.current.tickets, o.tickets.selfService.previous.tickets),
+		row('calls_offered', 'count', calls.current.offered, calls.previous.offered, calls.changes.offered),
+		row('calls_answer_rate', 'percent', calls.current.answerRate, calls.previous.answerRate, calls.changes.answerRate.difference, calls.current.offered, calls.previous.offered),
+		row('calls_abandonment', 'percent', calls.current.abandonmentRate, calls.previous.abandonmentRate, calls.changes.abandonment.difference, calls.current.offered, calls.previous.offered),
+		row('calls_service_level', 'percent', calls.current.serviceLevel, calls.previous.serviceLevel, calls.changes.serviceLevel.difference, calls.current.serviceLevelOffered, calls.previous.serviceLevelOffered),
+		row('sla_first_response', 'percent', o.sla.firstResponse.compliance, null, null, o.sla.firstResponse.n),
+		row('sla_resolution', 'percent', o.sla.resolution.compliance, null, null, o.sla.resolution.n)
+	];
 }
