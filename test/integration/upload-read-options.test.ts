@@ -23,13 +23,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function upload(fields: Record<string, string>, name: string, content: Uint8Array | string, headers: Record<string, string> = {}): Request {
+function upload(fields: Record<string, string>, name: string, content: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}): Request {
 	const form = new FormData();
 	for (const [k, v] of Object.entries(fields)) form.set(k, v);
 	form.set('file', new File([content], name));
 	return new Request('http://127.0.0.1/data/upload', { method: 'POST', body: form, headers });
 }
-const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURE_DIR, name)));
+const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURE_DIR, name))) as Uint8Array<ArrayBuffer>;
 
 /** The mapping the upload page would save for the Persian ticket fixture. */
 const PERSIAN_TICKETS = {
