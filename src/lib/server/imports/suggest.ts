@@ -219,7 +219,7 @@ export interface RowCheck {
 
 export interface FieldCheck {
 	field: string;
-	/** Preview rows with a value for the field. */
+	/** Preview rows with a value for the field (or without one where it is required). */
 	checked: number;
 	failed: number;
 	/** Why the first failing value failed. */
@@ -307,9 +307,14 @@ export function checkPreview(spec: MappingSpec, headers: string[], rows: string[
 			continue;
 		}
 		const check: FieldCheck = { field: f.name, checked: 0, failed: 0, problem: null, badValues: [] };
+		const sources = Array.isArray(source) ? source : [source];
+		const nulls = new Set([...(spec.nullValues ?? DEFAULT_NULLS), ...sources.flatMap((s) => s.null ?? [])].map((v) => v.trim()));
+		const present = (r: SourceRecord) =>
+			sources.some((s) => s.const !== undefined || (s.columns ?? (s.column !== undefined ? [s.column] : [])).some((c) => !nulls.has((r.get(normalizeName(c)) ?? '').trim())));
 		for (const r of recs) {
 			if (r.problem) continue;
 			const m = compiled.map(r);
+			if (m.kind !== 'reject' && !present(r)) continue;
 			check.checked++;
 			if (m.kind !== 'reject') continue;
 			check.failed++;
