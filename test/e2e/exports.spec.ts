@@ -92,6 +92,8 @@ const TABLES: [string, string][] = [
 	['/sla/at-risk', 'download-sla-at-risk'],
 	['/customers', 'download-customers'],
 	['/at-risk', 'download-at-risk'],
+	['/at-risk/track-record', 'download-left'],
+	['/follow-ups/hold-out', 'download-holdout'],
 	['/follow-ups', 'download-follow-ups'],
 	['/peaks', 'download-peaks'],
 	['/staffing', 'download-staffing']

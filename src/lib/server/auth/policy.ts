@@ -79,6 +79,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	'/at-risk': { page: KPI },
 	'/at-risk/export': { GET: KPI },
 	'/at-risk/track-record': { page: KPI },
+	'/at-risk/track-record/export': { GET: KPI },
 	'/customers': { page: KPI },
 	'/customers/export': { GET: KPI },
 	'/customers/[id]': { page: KPI },
@@ -91,6 +92,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	'/api/followups': { GET: FOLLOW_UPS, POST: FOLLOW_UPS },
 	// The hold-out comparison: aggregated (did calling help?), for everyone.
 	'/follow-ups/hold-out': { page: KPI },
+	'/follow-ups/hold-out/export': { GET: KPI },
 
 	// SLA: the open tickets at risk (single tickets with customers) and the business calendar.
 	'/sla/at-risk': { page: SUPPORT },
