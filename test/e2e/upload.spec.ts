@@ -186,6 +186,7 @@ test('a 100 MB upload shows its progress, then the load’s, to the counts', asy
 	const inserted = Number((await result.textContent())!.match(/loaded\. ([\d,]+) new/)![1]!.replace(/,/g, ''));
 	expect(inserted).toBeGreaterThan(800_000);
 	await expect(page.getByTestId('load-figures')).toContainText(`${inserted.toLocaleString('en-US')} rows read, 0 rejected; file 1 of 1`);
+	await result.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'test-results/upload-progress-100mb-done.png', fullPage: false });
 	fs.rmSync(file, { force: true });
 });
