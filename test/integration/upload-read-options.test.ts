@@ -123,7 +123,9 @@ describe('upload read options', { timeout: 120_000 }, () => {
 		expect(await refused({ dataset: 'tickets', encoding: 'ebcdic' })).toEqual({ key: 'import.badOption', params: { field: 'encoding', value: 'ebcdic' } });
 		expect(await refused({ dataset: 'tickets', delimiter: 'x' })).toMatchObject({ key: 'import.badOption', params: { field: 'delimiter' } });
 		expect(await refused({ dataset: 'tickets', headerRow: '-1' })).toMatchObject({ key: 'import.badOption', params: { field: 'headerRow' } });
-		expect(await refused({ dataset: 'tickets', mapping: '../etc' })).toMatchObject({ key: 'import.badOption', params: { field: 'mapping' } });
+		// A layout is a folder name, never a path (whichever of layout, preset or mapping names it).
+		expect(await refused({ dataset: 'tickets', mapping: '../etc' })).toEqual({ key: 'import.unknownLayout', params: { layout: '../etc' } });
+		expect(await refused({ dataset: 'tickets', preset: 'a/b' })).toEqual({ key: 'import.unknownLayout', params: { layout: 'a/b' } });
 		const staging = path.join(t.config.inboxDir, '.uploads');
 		expect(fs.readdirSync(staging)).toEqual([]);
 	});
@@ -140,6 +142,44 @@ describe('upload read options', { timeout: 120_000 }, () => {
 		}
 		expect(last.outcome?.error ?? null).toBeNull();
 		expect(last).toMatchObject({ state: 'done', filesDone: 1, filesTotal: 1, rowsRead: 12_000, rejected: 12, outcome: { fileName: 'followed.csv', status: 'with_rejects', inserted: 11_988, rejected: 12 } });
+		expect(last.parts).toEqual([{ dataset: 'calls', mapping: 'native', rowsRead: 12_000, rejected: 12 }]);
 		expect(jobProgress('no-such-job')).toBeNull();
+	});
+
+	it('follows every part of a preset’s file, and loads the same file again only when forced', async () => {
+		const zendesk = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/presets/zendesk.csv'))) as Uint8Array<ArrayBuffer>;
+		const follow = async (fields: Record<string, string>) => {
+			const { job } = await receiveFollowedUpload(rt, upload(fields, 'zendesk-export.csv', zendesk));
+			let last = jobProgress(job.job)!;
+			for (let i = 0; i < 600 && !['done', 'failed'].includes(last.state); i++) {
+				await new Promise((r) => setTimeout(r, 100));
+				last = jobProgress(job.job)!;
+			}
+			return last;
+		};
+		const first = await follow({ dataset: 'tickets', preset: 'zendesk' });
+		expect(first.state).toBe('done');
+		// The counts of test/integration/byo.test.ts: 3 customers, 5 tickets (1 rejected), 4 answers (1 rejected, 1 skipped); the file's own dataset first.
+		expect(first.outcome?.parts.map((p) => [p.dataset, p.mapping, p.status, p.inserted, p.rejected, p.skipped])).toEqual([
+			['tickets', 'zendesk-tickets', 'with_rejects', 5, 1, 0],
+			['customers', 'zendesk-customers', 'loaded', 3, 0, 0],
+			['survey_answers', 'zendesk-csat', 'with_rejects', 4, 1, 1]
+		]);
+		// Each part read the file through: its own rows and rejects, in load order.
+		expect(first.parts.map((p) => [p.dataset, p.rowsRead, p.rejected])).toEqual([
+			['customers', 6, 0],
+			['tickets', 6, 1],
+			['survey_answers', 6, 1]
+		]);
+		expect(first.partsTotal).toBe(3);
+
+		const again = await follow({ dataset: 'tickets', preset: 'zendesk' });
+		expect(again.outcome?.parts.map((p) => p.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+		const forced = await follow({ dataset: 'tickets', preset: 'zendesk', force: 'on' });
+		expect(forced.outcome?.parts.map((p) => [p.dataset, p.inserted, p.updated])).toEqual([
+			['tickets', 0, 5],
+			['customers', 0, 3],
+			['survey_answers', 0, 4]
+		]);
 	});
 });

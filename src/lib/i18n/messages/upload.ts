@@ -213,8 +213,6 @@ export const en = {
 	'audit.action.export.answers': 'Survey answers downloaded',
 	'audit.action.export.customers': 'Customers downloaded',
 	'audit.action.export.at_risk': 'At-risk customers downloaded',
-	'audit.action.export.follow_ups': 'Follow-up list downloaded',
-	'audit.action.export.sla_at_risk': 'SLA at-risk tickets downloaded',
 	'audit.action.export.peak_tickets': 'Tickets of a peak downloaded',
 	'audit.action.mapping.save': 'Column mapping saved',
 	'audit.kind.mapping': 'Column mappings (all)'
@@ -432,8 +430,6 @@ export const fa: Translation<typeof en> = {
 	'audit.action.export.answers': 'دریافت پاسخ‌های نظرسنجی',
 	'audit.action.export.customers': 'دریافت فهرست مشتریان',
 	'audit.action.export.at_risk': 'دریافت مشتریان در خطر ریزش',
-	'audit.action.export.follow_ups': 'دریافت فهرست پیگیری',
-	'audit.action.export.sla_at_risk': 'دریافت تیکت‌های در خطر نقض توافق‌نامه سطح خدمات',
 	'audit.action.export.peak_tickets': 'دریافت تیکت‌های یک اوج',
 	'audit.action.mapping.save': 'ذخیرهٔ تطبیق ستون‌ها',
 	'audit.kind.mapping': 'تطبیق ستون‌ها (همه)'

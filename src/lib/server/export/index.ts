@@ -76,17 +76,22 @@ export interface ExportAudit {
 	action: `export.${string}`;
 	/** What was exported: the page or API and its filters. */
 	target?: string | null;
+	/** The filters the rows were chosen by (recorded in the entry's detail). */
+	filters?: Record<string, string>;
+	/** More to record (the follow-up list's day, …). */
+	detail?: Record<string, unknown>;
 }
 
 /**
  * An HTTP response that downloads the table in the format. With `audit`, the export is
- * recorded (who, what, format, rows) before the file is sent.
+ * recorded once (who, what, file, format, rows, filters) before the file is sent.
  */
 export async function exportResponse(table: ExportTable, format: ExportFormat, options: ExportOptions & { audit?: ExportAudit }): Promise<Response> {
 	const fileName = `${table.name}.${EXTENSION[format]}`;
 	if (options.audit) {
 		const a = options.audit;
-		await audit(a.db, { ...a.by, action: a.action, target: a.target ?? table.name, detail: { format, rows: table.rows.length, columns: table.columns.map((c) => c.key) } });
+		const detail = { ...a.detail, file: fileName, format, rows: table.rows.length, filters: a.filters ?? {}, columns: table.columns.map((c) => c.key) };
+		await audit(a.db, { ...a.by, action: a.action, target: a.target ?? table.name, detail });
 	}
 	const headers: Record<string, string> = {
 		'content-type': CONTENT_TYPE[format],

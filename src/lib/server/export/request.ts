@@ -10,7 +10,7 @@ import { makeFormat, type Format } from '../../format';
 import { translator, type Translate } from '../../i18n/translate';
 import type { By } from '../audit';
 import type { Database } from '../db/database';
-import { EXPORT_FORMATS, exportResponse, isExportFormat, type ExportFormat } from './index';
+import { EXPORT_FORMATS, exportResponse, isExportFormat, withoutExportParams, type ExportFormat } from './index';
 import type { ExportTable } from './table';
 
 /** What table builders need to write labels and values as the page shows them. */
@@ -58,12 +58,18 @@ export async function answerExport(req: ExportRequest, tables: Record<string, Ta
 	return sendTable(req, table, format as ExportFormat, offer.audit);
 }
 
-/** Send a built table in a format, recording it when `action` is set. */
-export async function sendTable(req: Omit<ExportRequest, 'params'> & { params?: URLSearchParams }, table: ExportTable, format: ExportFormat, action?: `export.${string}`): Promise<Response> {
-	const query = req.params ? [...req.params].filter(([k]) => k !== 'format').map(([k, v]) => `${k}=${v}`).join('&') : '';
+/**
+ * Send a built table in a format, recording it when `action` is set: the entry's target is the
+ * page with its filters, its detail the file, format, rows and filters (and `detail` given).
+ */
+export async function sendTable(req: Omit<ExportRequest, 'params'> & { params?: URLSearchParams; detail?: Record<string, unknown> }, table: ExportTable, format: ExportFormat, action?: `export.${string}`): Promise<Response> {
+	const params = req.params ?? new URLSearchParams();
+	const filters = withoutExportParams(params);
+	// The target keeps ?table= (which of a page's tables); the format is in the detail.
+	const query = [...params].filter(([k]) => k !== 'format').map(([k, v]) => `${k}=${v}`).join('&');
 	return exportResponse(table, format, {
 		language: req.locale.language,
 		timeZone: req.locale.timeZone,
-		audit: action ? { db: req.db, by: req.by, action, target: query ? `${req.page}?${query}`.slice(0, 300) : req.page } : undefined
+		audit: action ? { db: req.db, by: req.by, action, target: query ? `${req.page}?${query}`.slice(0, 300) : req.page, filters: Object.fromEntries(filters), detail: req.detail } : undefined
 	});
 }

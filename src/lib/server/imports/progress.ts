@@ -8,30 +8,33 @@
  */
 import crypto from 'node:crypto';
 import type { Problem } from '../../i18n/translate';
-import type { FileOutcome } from './load-file';
+import type { FileOutcome, PartProgress } from './load-file';
+import type { UploadOutcome } from './upload';
 
 /** What an ingest run tells whoever follows it. Every method is optional and must not throw. */
 export interface IngestListener {
 	/** The files this run will look at (inbox paths such as "tickets/export.csv"). */
 	listed?(files: string[]): void;
 	fileStarted?(relative: string): void;
-	/** Rows read and rejected so far in the current file (called every few thousand rows). */
-	rows?(relative: string, read: number, rejected: number): void;
-	fileDone?(relative: string, outcome: FileOutcome): void;
+	/**
+	 * Rows read and rejected so far by a part of the current file (a preset's file loads into
+	 * several datasets, each part reading the file through): when the part starts, then every
+	 * few thousand rows.
+	 */
+	rows?(relative: string, part: PartProgress, read: number, rejected: number): void;
+	/** The file's outcomes, one per part. */
+	fileDone?(relative: string, outcomes: FileOutcome[]): void;
 	refreshing?(): void;
 }
 
 export type JobState = 'queued' | 'loading' | 'refreshing' | 'done' | 'failed';
 
-export interface UploadJobOutcome {
-	id: number;
-	fileName: string;
-	status: string;
-	inserted: number;
-	updated: number;
+/** One part of the uploaded file (its dataset through a layout) as the load goes. */
+export interface JobPart {
+	dataset: string;
+	mapping: string;
+	rowsRead: number;
 	rejected: number;
-	skipped: number;
-	error: Problem | null;
 }
 
 export interface JobProgress {
@@ -44,11 +47,15 @@ export interface JobProgress {
 	/** Files of the run (the upload among them) and how many are done. */
 	filesTotal: number;
 	filesDone: number;
-	/** Rows of the uploaded file read and rejected so far. */
+	/** Rows of the uploaded file read and rejected so far by the part loading now. */
 	rowsRead: number;
 	rejected: number;
-	/** The uploaded file's outcome, once loaded. */
-	outcome: UploadJobOutcome | null;
+	/** The file's parts so far (one for a plain file, one per dataset for a preset's), the one loading last. */
+	parts: JobPart[];
+	/** How many parts the file has, once its first part started (0 before). */
+	partsTotal: number;
+	/** The uploaded file's outcome, once loaded: its own dataset's counts and every part's. */
+	outcome: UploadOutcome | null;
 	/** Why nothing was loaded, when the run did not load the file. */
 	problems: Problem[];
 	startedAt: string;
@@ -65,7 +72,7 @@ function prune(now = Date.now()) {
 }
 
 /** A new job for an upload placed at `relative` in the inbox; returns it and the listener to give the run. */
-export function startJob(relative: string, fileName: string, dataset: string): { job: JobProgress; listener: IngestListener; finish: (outcome: UploadJobOutcome | null, problems: Problem[]) => void; fail: (problem: Problem) => void } {
+export function startJob(relative: string, fileName: string, dataset: string): { job: JobProgress; listener: IngestListener; finish: (outcome: UploadOutcome | null, problems: Problem[]) => void; fail: (problem: Problem) => void } {
 	prune();
 	const now = new Date().toISOString();
 	const job: JobProgress = {
@@ -78,6 +85,8 @@ export function startJob(relative: string, fileName: string, dataset: string): {
 		filesDone: 0,
 		rowsRead: 0,
 		rejected: 0,
+		parts: [],
+		partsTotal: 0,
 		outcome: null,
 		problems: [],
 		startedAt: now,
@@ -94,17 +103,23 @@ export function startJob(relative: string, fileName: string, dataset: string): {
 		fileStarted() {
 			touch();
 		},
-		rows(file, read, rejected) {
+		rows(file, part, read, rejected) {
 			if (file !== relative) return;
-			job.rowsRead = read;
-			job.rejected = rejected;
+			job.partsTotal = part.count;
+			const p = (job.parts[part.index] ??= { dataset: part.dataset, mapping: part.mapping, rowsRead: 0, rejected: 0 });
+			p.rowsRead = job.rowsRead = read;
+			p.rejected = job.rejected = rejected;
 			touch();
 		},
-		fileDone(file, outcome) {
+		fileDone(file, outcomes) {
 			job.filesDone++;
 			if (file === relative) {
-				job.rowsRead = outcome.rowsRead;
-				job.rejected = outcome.rejected;
+				// Every part's final counts (a duplicate part read nothing and is listed too).
+				job.parts = outcomes.map((o) => ({ dataset: o.dataset, mapping: o.mapping ?? '', rowsRead: o.rowsRead, rejected: o.rejected }));
+				job.partsTotal = outcomes.length;
+				const own = outcomes.find((o) => o.dataset === dataset) ?? outcomes[0];
+				job.rowsRead = own?.rowsRead ?? 0;
+				job.rejected = own?.rejected ?? 0;
 			}
 			touch();
 		},

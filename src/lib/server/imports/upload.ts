@@ -2,8 +2,9 @@
  * A file uploaded from the browser goes through the same path as a dropped one. The request
  * body is streamed to disk as it arrives (multipart parsed incrementally by busboy), never
  * held in memory: into inbox/.uploads/ (hidden, so a scheduled run never sees it), then, once
- * whole and its dataset known, renamed into inbox/<dataset>/ (or inbox/<dataset>/<mapping>/
- * when the upload names a mapping) and the ingest runs at once.
+ * whole and its dataset known, renamed into inbox/<dataset>/ (or inbox/<dataset>/<layout>/
+ * when the upload names a preset, a mapping or "native") and the ingest runs at once; `force`
+ * loads it even if the same file was loaded before through the same layout.
  *
  * The upload page (/data/import) also says how to read the file, in fields sent before it:
  * `encoding` (text in another encoding is turned into UTF-8 as it streams to disk),
@@ -19,13 +20,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { runIngest, type RunSummary } from './ingest';
+import { runIngest, type RunSummary, type Trigger } from './ingest';
 import type { Runtime } from '../runtime';
 import { isDatasetName, type DatasetName } from './datasets';
 import { formatFromName } from './sniff';
 import { loadMappings } from './mappings/index';
 import { needsTranscoding, rewriteCsv, toUtf8, xlsxToCsv } from './convert';
-import { startJob, type JobProgress, type UploadJobOutcome } from './progress';
+import { startJob, type JobProgress } from './progress';
 import { isEncoding, type Encoding } from '../../upload/encoding';
 import { isDelimiter } from '../../upload/csv-sniff';
 import { log } from '../log';
@@ -50,14 +51,46 @@ export function safeUploadName(name: string): string {
 	return cleaned.slice(-120) || 'upload.csv';
 }
 
+export interface UploadPart {
+	id: number;
+	dataset: string;
+	mapping: string | null;
+	status: string;
+	inserted: number;
+	updated: number;
+	rejected: number;
+	skipped: number;
+	error: Problem | null;
+}
+
 export interface UploadOutcome {
+	/** The import of the dataset the file was uploaded as. */
 	id: number;
 	fileName: string;
 	status: string;
 	inserted: number;
 	updated: number;
 	rejected: number;
+	skipped: number;
 	error: Problem | null;
+	/** Every dataset the file loaded into (a preset's parts), its own first. */
+	parts: UploadPart[];
+}
+
+/**
+ * Where a file given as `dataset` (and through `layout`, if named) goes in the inbox: its
+ * folder <dataset>/[<layout>/], created, under a safe name not taken yet. Refuses a name of a
+ * format the product does not read (an upload is never a way to place anything else on the server).
+ */
+export function inboxTarget(inboxDir: string, dataset: DatasetName, layout: string | null, name: string): { path: string; relative: string } {
+	const dir = path.join(inboxDir, dataset, ...(layout ? [layout] : []));
+	const wanted = safeUploadName(name);
+	if (!formatFromName(wanted)) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
+	fs.mkdirSync(dir, { recursive: true });
+	const ext = path.extname(wanted);
+	let fileName = wanted;
+	for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
+	return { path: path.join(dir, fileName), relative: [dataset, ...(layout ? [layout] : []), fileName].join('/') };
 }
 
 /** The largest upload, from BODY_SIZE_LIMIT (as adapter-node reads it: 512K, 512M, 1G, Infinity). */
@@ -97,7 +130,10 @@ interface Received {
 /** How the page asked the file to be read; the fields come before the file in the body. */
 export interface ReadOptions {
 	dataset: string;
-	mapping: string | null;
+	/** The layout named for the file (a preset, a mapping or "native"; fields `layout`, `preset` or `mapping`); null: detect it. */
+	layout: string | null;
+	/** Load it even if the same file was loaded before through the same layout. */
+	force: boolean;
 	encoding: Encoding | null;
 	delimiter: string | null;
 	/** Rows above the header (title lines), 0 when the header is the first row. */
@@ -113,11 +149,12 @@ export function readOptions(fields: Record<string, string>): ReadOptions {
 	if (delimiter !== null && !isDelimiter(delimiter)) throw bad('delimiter');
 	const headerRow = fields.headerRow ? Number(fields.headerRow) : 0;
 	if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow > 1000) throw bad('headerRow');
-	const mapping = fields.mapping || null;
-	if (mapping !== null && !/^[a-z0-9][a-z0-9_-]*$/.test(mapping)) throw bad('mapping');
-	return { dataset: fields.dataset ?? '', mapping, encoding, delimiter, headerRow };
+	const layout = (fields.layout || fields.preset || fields.mapping || '').trim() || null;
+	// A folder name, never a path: the layouts' ids are all of this form.
+	if (layout !== null && !/^[a-z0-9][a-z0-9_-]*$/.test(layout)) throw new UploadError({ key: 'import.unknownLayout', params: { layout: layout.slice(0, 40) } });
+	const force = ['true', 'on', '1'].includes(fields.force ?? '');
+	return { dataset: fields.dataset ?? '', layout, force, encoding, delimiter, headerRow };
 }
-
 /** Stream a multipart body's one file to `part` (in UTF-8 when its fields name another encoding), and read its text fields. */
 function receive(request: Request, part: string, limit: number): Promise<Received> {
 	return new Promise((resolve, reject) => {
@@ -151,7 +188,14 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 				stream.resume();
 			});
 		});
-		bb.on('error', (e) => reject(failed ?? e));
+		// A body cut off: let the file's writing end (its stream may still be opening the .part
+		// file) before the caller removes it, or the file appears after its removal.
+		bb.on('error', (e) => {
+			void (async () => {
+				await writing;
+				reject(failed ?? e);
+			})();
+		});
 		bb.on('close', () => {
 			void (async () => {
 				await writing;
@@ -218,12 +262,12 @@ async function placeUpload(rt: Runtime, request: Request): Promise<Placed> {
 		const options = readOptions(got.fields);
 		const dataset = options.dataset;
 		if (!isDatasetName(dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset } });
-		if (options.mapping && options.mapping !== 'native') {
-			const known = loadMappings(rt.config.mappingsDir).mappings.some((m) => m.dataset === dataset && m.id === options.mapping);
-			if (!known) throw new UploadError({ key: 'import.unknownMapping', params: { mapping: options.mapping, dataset } });
+		if (options.layout && options.layout !== 'native') {
+			const available = loadMappings(rt.config.mappingsDir);
+			// A layout no file names is refused at once; a preset of other datasets or a broken mapping is the loader's to explain (the file fails with why).
+			const known = available.mappings.some((m) => m.dataset === dataset && m.id === options.layout) || available.presets.some((p) => p.id === options.layout) || available.broken.some((b) => b.id === options.layout);
+			if (!known) throw new UploadError({ key: 'import.unknownMapping', params: { mapping: options.layout, dataset } });
 		}
-		const dir = path.join(rt.config.inboxDir, dataset, ...(options.mapping ? [options.mapping] : []));
-		fs.mkdirSync(dir, { recursive: true });
 		let wanted = safeUploadName(got.name);
 		let source = got.part;
 		if (/\.xlsx$/i.test(wanted)) {
@@ -235,20 +279,15 @@ async function placeUpload(rt: Runtime, request: Request): Promise<Placed> {
 			}
 			wanted = wanted.replace(/\.xlsx$/i, '.csv');
 			source = converted;
-		} else {
-			// Only the formats the product reads: an upload is never a way to place anything else on the server.
-			const format = formatFromName(wanted);
-			if (!format) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
-			if (format === 'csv' && (options.headerRow > 0 || (options.delimiter && options.delimiter !== ','))) {
-				await rewriteCsv(got.part, converted, { delimiter: options.delimiter ?? '', headerRow: options.headerRow });
-				source = converted;
-			}
+		} else if (formatFromName(wanted) === 'csv' && (options.headerRow > 0 || (options.delimiter && options.delimiter !== ','))) {
+			await rewriteCsv(got.part, converted, { delimiter: options.delimiter ?? '', headerRow: options.headerRow });
+			source = converted;
 		}
-		const ext = path.extname(wanted);
-		let fileName = wanted;
-		for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
-		fs.renameSync(source, path.join(dir, fileName));
-		const relative = path.relative(rt.config.inboxDir, path.join(dir, fileName)).split(path.sep).join('/');
+		// Only the formats the product reads (inboxTarget refuses others): an upload is never a way to place anything else on the server.
+		const target = inboxTarget(rt.config.inboxDir, dataset, options.layout, wanted);
+		const fileName = path.basename(target.path);
+		fs.renameSync(source, target.path);
+		const relative = target.relative;
 		return { dataset, fileName, relative, options };
 	} finally {
 		fs.rmSync(part, { force: true });
@@ -256,36 +295,54 @@ async function placeUpload(rt: Runtime, request: Request): Promise<Placed> {
 	}
 }
 
-function outcomeOf(run: RunSummary, placed: Placed): UploadJobOutcome | null {
-	const o = run.files.find((f) => f.dataset === placed.dataset && f.fileName === placed.fileName);
-	return o ? { id: o.id, fileName: placed.fileName, status: o.status, inserted: o.inserted, updated: o.updated, rejected: o.rejected, skipped: o.skipped, error: o.error } : null;
+/** The file's parts in a run: the one of the dataset it was given as first, then the others (a preset's). */
+function partsOf(run: RunSummary, placed: Placed): UploadOutcome | null {
+	const parts = run.files.filter((f) => f.sourcePath === placed.relative);
+	const own = parts.find((f) => f.dataset === placed.dataset) ?? parts[0];
+	if (!own) return null;
+	const ordered = [own, ...parts.filter((f) => f !== own)];
+	return {
+		id: own.id,
+		fileName: placed.fileName,
+		status: own.status,
+		inserted: own.inserted,
+		updated: own.updated,
+		rejected: own.rejected,
+		skipped: own.skipped,
+		error: own.error,
+		parts: ordered.map((f) => ({ id: f.id, dataset: f.dataset, mapping: f.mapping, status: f.status, inserted: f.inserted, updated: f.updated, rejected: f.rejected, skipped: f.skipped, error: f.error }))
+	};
 }
 
+const forced = (placed: Placed) => (placed.options.force ? { force: new Set([placed.relative]) } : {});
+
 /**
- * Receive an upload (multipart/form-data: a `dataset` field and a `file`), put it in the
- * inbox and run the ingest. Refusals throw UploadError; nothing half-written stays behind.
+ * Receive an upload (multipart/form-data: a `dataset` field, optionally a `layout` — a preset,
+ * a mapping or "native", the inbox's <dataset>/<layout>/ folder; `preset` and `mapping` are
+ * read as `layout` — `force` and the read options, then a `file`), put it in the inbox and run
+ * the ingest. Refusals throw UploadError; nothing half-written stays behind.
  */
-export async function receiveUpload(rt: Runtime, request: Request): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
+export async function receiveUpload(rt: Runtime, request: Request, trigger: Trigger = 'manual'): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
 	const placed = await placeUpload(rt, request);
-	const run = await runIngest(rt.db, rt.config, 'manual');
-	const o = outcomeOf(run, placed);
-	return { run, upload: o ? { id: o.id, fileName: o.fileName, status: o.status, inserted: o.inserted, updated: o.updated, rejected: o.rejected, error: o.error } : null };
+	const run = await runIngest(rt.db, rt.config, trigger, forced(placed));
+	return { run, upload: partsOf(run, placed) };
 }
 
 /**
  * Receive an upload and answer once the file is in the inbox, with a job to follow: the load
- * runs after the answer, reporting to the job; `finished` is told the outcome (for the audit log).
+ * runs after the answer, reporting to the job (every part of a preset's file); `finished` is
+ * told the outcome (for the audit log).
  */
 export async function receiveFollowedUpload(
 	rt: Runtime,
 	request: Request,
-	finished: (outcome: UploadJobOutcome | null, run: RunSummary | null) => Promise<void> | void = () => {}
+	finished: (outcome: UploadOutcome | null, run: RunSummary | null) => Promise<void> | void = () => {}
 ): Promise<{ job: JobProgress; placed: { dataset: string; fileName: string; relative: string } }> {
 	const placed = await placeUpload(rt, request);
 	const { job, listener, finish, fail } = startJob(placed.relative, placed.fileName, placed.dataset);
-	void runIngest(rt.db, rt.config, 'manual', { listener })
+	void runIngest(rt.db, rt.config, 'manual', { ...forced(placed), listener })
 		.then(async (run) => {
-			const o = outcomeOf(run, placed);
+			const o = partsOf(run, placed);
 			finish(o, run.problems);
 			await finished(o, run);
 		})

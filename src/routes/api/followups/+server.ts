@@ -58,7 +58,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		updated_at: i.updatedAt,
 		updated_by: i.updatedBy
 	}));
-	if (format) return sendTable({ db, by: by(locals), locale: locals.locale, params: url.searchParams, page: '/api/followups' }, recordsTable(`follow-ups-${list.day}`, items), format, 'export.follow_ups');
+	if (format) return sendTable({ db, by: by(locals), locale: locals.locale, params: url.searchParams, page: '/api/followups' }, recordsTable(`follow-ups-${list.day}`, items), format, 'export.followups');
 	return json({
 		date: list.day,
 		today: list.today,

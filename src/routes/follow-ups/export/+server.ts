@@ -20,8 +20,10 @@ export async function _followUpExport(event: Pick<RequestEvent, 'locals' | 'url'
 	const { db, settings } = locals.runtime;
 	const day = url.searchParams.get('date') ?? todayIn(settings.unit.timeZone);
 	if (!isIsoDay(day)) error(400, { message: `date=${day.slice(0, 40)} is not a day like 2026-01-31` });
-	const list = await dayList(db, settings, viewer, day, { assignee: url.searchParams.get('agent') || null });
-	return sendTable({ db, by: by(locals), locale: locals.locale, params: url.searchParams, page: '/follow-ups' }, exportTable(list, locals.locale.language), format, 'export.follow_ups');
+	const agent = url.searchParams.get('agent') || null;
+	const list = await dayList(db, settings, viewer, day, { assignee: agent });
+	// Customer names and phones leave the system: who took them, for which day.
+	return sendTable({ db, by: by(locals), locale: locals.locale, params: url.searchParams, page: '/follow-ups', detail: { day, agent } }, exportTable(list, locals.locale.language), format, 'export.followups');
 }
 
 export const GET: RequestHandler = async (event) => {
