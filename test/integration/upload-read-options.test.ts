@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveMapping } from '../../src/lib/server/imports/import-page';
+import { MappingSaveError, saveMapping } from '../../src/lib/server/imports/mappings/index';
 import { jobProgress } from '../../src/lib/server/imports/progress';
 import { receiveFollowedUpload, receiveUpload, UploadError } from '../../src/lib/server/imports/upload';
 import type { Runtime } from '../../src/lib/server/runtime';
@@ -51,7 +51,19 @@ const PERSIAN_TICKETS = {
 
 describe('upload read options', { timeout: 120_000 }, () => {
 	it('loads a Windows-1256 Persian CSV with Jalali dates through a saved mapping', async () => {
-		expect(saveMapping(t.config, PERSIAN_TICKETS, { replace: false, readOnly: false })).toMatchObject({ ok: true, id: 'fa-tickets' });
+		expect(saveMapping(t.config.mappingsDir, PERSIAN_TICKETS, { replace: false })).toMatchObject({ file: 'fa-tickets.json', id: 'fa-tickets', replaced: false });
+		// Saved once: the page asks before writing over it (or over a built-in's id).
+		const taken = (json: object) => {
+			try {
+				saveMapping(t.config.mappingsDir, json, { replace: false });
+				return null;
+			} catch (e) {
+				return e instanceof MappingSaveError ? [e.field, e.problem] : e;
+			}
+		};
+		expect(taken(PERSIAN_TICKETS)).toEqual(['id', { key: 'problem.mappingTaken', params: { id: 'fa-tickets' } }]);
+		expect(taken({ ...PERSIAN_TICKETS, id: 'zendesk-tickets' })).toEqual(['id', { key: 'problem.mappingTaken', params: { id: 'zendesk-tickets' } }]);
+		expect(saveMapping(t.config.mappingsDir, PERSIAN_TICKETS, { replace: true })).toMatchObject({ file: 'fa-tickets.json', replaced: true });
 		const { upload: outcome } = await receiveUpload(rt, upload({ dataset: 'tickets', mapping: 'fa-tickets', encoding: 'windows-1256', delimiter: ',', headerRow: '0' }, 'تیکت‌ها.csv', fixture('tickets-fa.windows-1256.csv')));
 		expect(outcome).toMatchObject({ status: 'loaded', inserted: 5, rejected: 0 });
 		const rows = await t.rows<{ id: string; customer_id: string; created: string; resolved: string | null; subject: string; mapping: string }>(
@@ -70,9 +82,9 @@ describe('upload read options', { timeout: 120_000 }, () => {
 		// No mapping named: the header must fit a layout… it does not (Customer ID is not id): refused as a layout problem.
 		expect(outcome?.status).toBe('failed');
 		saveMapping(
-			t.config,
+			t.config.mappingsDir,
 			{ id: 'latin-customers', dataset: 'customers', title: 'Customers (Excel)', detect: ['Customer ID', 'Name', 'Segment', 'Contact', 'Renewal date'], fields: { id: { column: 'Customer ID' }, name: { column: 'Name' }, segment: { column: 'Segment' }, contact_name: { column: 'Contact' }, renewal_date: { column: 'Renewal date', format: 'D/M/YYYY' } } },
-			{ replace: false, readOnly: false }
+			{ replace: false }
 		);
 		const { upload: again } = await receiveUpload(rt, upload({ dataset: 'customers', mapping: 'latin-customers', encoding: 'windows-1252', delimiter: ';', headerRow: '1' }, 'customers-2.csv', fixture('customers-latin.windows-1252.csv')));
 		expect(again).toMatchObject({ status: 'loaded', inserted: 3, rejected: 0 });
@@ -108,7 +120,7 @@ describe('upload read options', { timeout: 120_000 }, () => {
 		).toBuffer();
 		// As the upload page writes it: detected by the columns it reads (without, a mapping would claim
 		// every file whose header fits the product's own layout).
-		saveMapping(t.config, { id: 'xlsx-calls', dataset: 'calls', title: 'Calls workbook', detect: ['call id', 'start time', 'result', 'wait'], fields: { id: { column: 'call id' }, started_at: { column: 'start time' }, outcome: { column: 'result' }, wait_seconds: { column: 'wait' } } }, { replace: false, readOnly: false });
+		saveMapping(t.config.mappingsDir, { id: 'xlsx-calls', dataset: 'calls', title: 'Calls workbook', detect: ['call id', 'start time', 'result', 'wait'], fields: { id: { column: 'call id' }, started_at: { column: 'start time' }, outcome: { column: 'result' }, wait_seconds: { column: 'wait' } } }, { replace: false });
 		const { upload: outcome } = await receiveUpload(rt, upload({ dataset: 'calls', mapping: 'xlsx-calls', headerRow: '1' }, 'calls.xlsx', new Uint8Array(sheet)));
 		expect(outcome).toMatchObject({ fileName: 'calls.csv', status: 'loaded', inserted: 2, rejected: 0 });
 		expect(await t.rows(`select id, strftime(timezone('Asia/Tehran', started_at), '%Y-%m-%d %H:%M') as started, wait_seconds::double as wait from calls order by id`)).toEqual([
@@ -142,7 +154,7 @@ describe('upload read options', { timeout: 120_000 }, () => {
 		}
 		expect(last.outcome?.error ?? null).toBeNull();
 		expect(last).toMatchObject({ state: 'done', filesDone: 1, filesTotal: 1, rowsRead: 12_000, rejected: 12, outcome: { fileName: 'followed.csv', status: 'with_rejects', inserted: 11_988, rejected: 12 } });
-		expect(last.parts).toEqual([{ dataset: 'calls', mapping: 'native', rowsRead: 12_000, rejected: 12 }]);
+		expect(last.parts).toEqual([{ index: 0, dataset: 'calls', mapping: 'native', rowsRead: 12_000, rejected: 12 }]);
 		expect(jobProgress('no-such-job')).toBeNull();
 	});
 

@@ -120,7 +120,6 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	// The upload page: preview in the browser, suggestions and checks, saving a mapping, following a load.
 	'/data/import': { page: ADMIN },
 	'/data/import/inspect': { POST: ADMIN },
-	'/data/import/mappings': { POST: ADMIN },
 	'/data/import/progress': { GET: ADMIN },
 	'/api/ingest': { POST: ADMIN, cli: true },
 	// Bringing one's own data: a file loaded with its layout named (`npm run import`), the layouts

@@ -31,6 +31,8 @@ export type JobState = 'queued' | 'loading' | 'refreshing' | 'done' | 'failed';
 
 /** One part of the uploaded file (its dataset through a layout) as the load goes. */
 export interface JobPart {
+	/** Its place among the file's parts (load order: customers first). */
+	index: number;
 	dataset: string;
 	mapping: string;
 	rowsRead: number;
@@ -50,7 +52,7 @@ export interface JobProgress {
 	/** Rows of the uploaded file read and rejected so far by the part loading now. */
 	rowsRead: number;
 	rejected: number;
-	/** The file's parts so far (one for a plain file, one per dataset for a preset's), the one loading last. */
+	/** The file's parts that have started (one for a plain file, one per dataset for a preset's; a duplicate part never starts), the one loading last. */
 	parts: JobPart[];
 	/** How many parts the file has, once its first part started (0 before). */
 	partsTotal: number;
@@ -106,7 +108,8 @@ export function startJob(relative: string, fileName: string, dataset: string): {
 		rows(file, part, read, rejected) {
 			if (file !== relative) return;
 			job.partsTotal = part.count;
-			const p = (job.parts[part.index] ??= { dataset: part.dataset, mapping: part.mapping, rowsRead: 0, rejected: 0 });
+			let p = job.parts.find((x) => x.index === part.index);
+			if (!p) job.parts.push((p = { index: part.index, dataset: part.dataset, mapping: part.mapping, rowsRead: 0, rejected: 0 }));
 			p.rowsRead = job.rowsRead = read;
 			p.rejected = job.rejected = rejected;
 			touch();
@@ -115,7 +118,7 @@ export function startJob(relative: string, fileName: string, dataset: string): {
 			job.filesDone++;
 			if (file === relative) {
 				// Every part's final counts (a duplicate part read nothing and is listed too).
-				job.parts = outcomes.map((o) => ({ dataset: o.dataset, mapping: o.mapping ?? '', rowsRead: o.rowsRead, rejected: o.rejected }));
+				job.parts = outcomes.map((o, index) => ({ index, dataset: o.dataset, mapping: o.mapping ?? '', rowsRead: o.rowsRead, rejected: o.rejected }));
 				job.partsTotal = outcomes.length;
 				const own = outcomes.find((o) => o.dataset === dataset) ?? outcomes[0];
 				job.rowsRead = own?.rowsRead ?? 0;

@@ -187,10 +187,11 @@ export function suggestForHeader(headers: string[], rows: string[][], mappings: 
 			found += w * (fields.find((s) => s.field === f.name)?.score ?? 0);
 		}
 		const missing = def.fields.filter((f) => f.required && f.default === undefined && !fields.find((s) => s.field === f.name)?.column).map((f) => f.name);
-		// A file's columns all used by the dataset also count: a ticket export read as customers
-		// would leave most of its columns unread.
+		// A file's columns all used by the dataset count as much: a ticket export read as customers
+		// (or as status changes, whose three fields a ticket's columns also fill) would leave most
+		// of its columns unread.
 		const used = fields.filter((s) => s.column).length / Math.max(1, headers.length);
-		let score = (found / weight) * 0.7 + used * 0.3;
+		let score = (found / weight) * 0.5 + used * 0.5;
 		if (missing.length) score *= 0.5;
 		if (known) score = Math.max(score, 0.95);
 		else if (native) score = Math.max(score, 0.9);
