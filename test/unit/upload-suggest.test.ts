@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { en, fa } from '../../src/lib/i18n/messages/index';
+import { DATASETS } from '../../src/lib/server/imports/datasets';
 import { BUILT_IN_MAPPINGS } from '../../src/lib/server/imports/mappings/index';
 import { checkPreview, draftSpec, guessDateReading, headerKey, suggestForHeader } from '../../src/lib/server/imports/suggest';
 import { decodeSample, persianLetters } from '../../src/lib/upload/encoding';
@@ -136,5 +138,12 @@ describe('checkPreview', () => {
 		expect(checkPreview(noId, headers, rows).error?.key).toBe('problem.mappingUnusable');
 		const wrongColumn = draftSpec('tickets', 'x', 'x', best!.fields.map((f) => (f.field === 'id' ? { ...f, column: 'nope' } : f)));
 		expect(checkPreview(wrongColumn, headers, rows).error).toEqual({ key: 'problem.missingColumn', params: { field: 'id', wanted: 'nope' } });
+	});
+});
+
+describe('the upload page names every field', () => {
+	it('has a label in English and Persian for every field of every dataset (the page shows each)', () => {
+		const missing = Object.values(DATASETS).flatMap((d) => d.fields.map((f) => `field.${f.name}`)).filter((k) => !(k in en) || !(k in fa));
+		expect(missing).toEqual([]);
 	});
 });

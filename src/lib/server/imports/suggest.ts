@@ -119,6 +119,7 @@ function valueFit(def: FieldDef, values: string[]): number {
 		case 'integer':
 		case 'number':
 		case 'seconds':
+		case 'minutes':
 			return share((v) => parseNumber(v).ok || /^\d+:\d{2}(:\d{2})?$/.test(v));
 		case 'enum': {
 			const allowed = new Set([...(def.values ?? []), ...Object.keys(def.aliases ?? {})]);
@@ -259,6 +260,7 @@ function placeholder(def: FieldDef): string {
 		case 'integer':
 		case 'number':
 		case 'seconds':
+		case 'minutes':
 			return String(def.min ?? 1);
 		case 'boolean':
 			return 'true';
