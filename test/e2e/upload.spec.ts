@@ -40,7 +40,7 @@ test('a Persian Excel export (Windows-1256, Jalali dates) is read, mapped and lo
 
 	// What it holds: tickets, each column to its field, the dates Jalali, every preview value read.
 	await expect(page.getByTestId('import-dataset')).toHaveValue('tickets');
-	await expect(page.getByTestId('import-suggestion')).toContainText('Looks like Tickets: 8 of 14 fields found.');
+	await expect(page.getByTestId('import-suggestion')).toContainText('Looks like Tickets: 8 of 20 fields found.');
 	await expect(page.getByTestId('column-id')).toHaveValue('شماره تیکت');
 	await expect(page.getByTestId('column-created_at')).toHaveValue('تاریخ ایجاد');
 	await expect(page.getByTestId('calendar-created_at')).toHaveValue('persian');
