@@ -162,10 +162,12 @@ describe('exports of customer data are audited with who downloaded them', () => 
 		expect((await followUpsCsv(event(AGENT, `/follow-ups/export.csv?date=${today}`))).status).toBe(200);
 		expect((await followUpsXlsx(event(AGENT, `/follow-ups/export.xlsx?date=${today}`))).status).toBe(200);
 		const rows = await entries('export.followups');
-		expect(rows.map((r) => [r.actor, r.actor_role, r.ip, r.target!.split('.').pop(), JSON.parse(r.detail!).rows])).toEqual([
-			['agent-ava', 'care_agent', IP, 'csv', 2],
-			['agent-ava', 'care_agent', IP, 'xlsx', 2]
+		// Through the shared export module: one entry per download, with its file and day.
+		expect(rows.map((r) => [r.actor, r.actor_role, r.ip, r.target, JSON.parse(r.detail!).format, JSON.parse(r.detail!).rows, JSON.parse(r.detail!).day])).toEqual([
+			['agent-ava', 'care_agent', IP, `/follow-ups?date=${today}`, 'csv', 2, today],
+			['agent-ava', 'care_agent', IP, `/follow-ups?date=${today}`, 'xlsx', 2, today]
 		]);
+		expect(JSON.parse(rows[1]!.detail!).file).toBe(`follow-ups-${today}.xlsx`);
 	});
 
 	it('the SLA list of breached and at-risk tickets, with its filters', async () => {
@@ -176,7 +178,8 @@ describe('exports of customer data are audited with who downloaded them', () => 
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ actor: 'lead-lina', actor_role: 'support_lead', ip: IP });
 		// One row per ticket and time: T1 breached both its first response and its resolution.
-		expect(JSON.parse(rows[0]!.detail!)).toEqual({ rows: 2, filters: { state: 'breached' } });
+		expect(JSON.parse(rows[0]!.detail!)).toMatchObject({ format: 'csv', rows: 2, filters: { state: 'breached' } });
+		expect(rows[0]!.target).toBe('/sla/at-risk?state=breached');
 	});
 
 	it('a refused export (a bad parameter) records nothing', async () => {

@@ -328,7 +328,7 @@ describe('recording outcomes', () => {
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
 		expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + list.items.length);
 		const fa = exportTable(list, 'fa');
-		expect(fa.header[0]).toBe('رتبه');
+		expect(fa.columns[0]!.label).toBe('رتبه');
 		const xlsx = await exportXlsx(fa, 'fa');
 		const files = unzipSync(new Uint8Array(xlsx));
 		const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);

@@ -29,11 +29,17 @@ function inboxFiles(): string[] {
 
 describe('uploads', { timeout: 60_000 }, () => {
 	it('refuses a type the product does not read, and keeps nothing', async () => {
-		for (const name of ['run.sh', 'report.xlsx', 'page.html', 'noextension', '../../../x.csv.exe']) {
+		for (const name of ['run.sh', 'report.xls', 'page.html', 'noextension', '../../../x.csv.exe']) {
 			const e = await receiveUpload(rt, upload(name, 'id,started_at,outcome\n')).catch((x: unknown) => x);
 			expect(e, name).toBeInstanceOf(UploadError);
 			expect((e as UploadError).phrase.key).toBe('data.uploadType');
 		}
+		expect(inboxFiles()).toEqual([]);
+	});
+
+	it('refuses a file named .xlsx that is not a workbook, and keeps nothing', async () => {
+		const e = await receiveUpload(rt, upload('report.xlsx', 'id,started_at,outcome\n')).catch((x: unknown) => x);
+		expect((e as UploadError).phrase.key).toBe('import.xlsxUnreadable');
 		expect(inboxFiles()).toEqual([]);
 	});
 

@@ -14,9 +14,10 @@ import * as overview from './overview';
 import * as peaks from './peaks';
 import * as problems from './problems';
 import * as sla from './sla';
+import * as upload from './upload';
 import type { Translation } from './types';
 
-export const en = { ...core.en, ...overview.en, ...kpi.en, ...data.en, ...problems.en, ...peaks.en, ...auth.en, ...sla.en, ...churn.en, ...imports.en } as const;
+export const en = { ...core.en, ...overview.en, ...kpi.en, ...data.en, ...problems.en, ...peaks.en, ...auth.en, ...sla.en, ...churn.en, ...imports.en, ...upload.en } as const;
 export type MessageKey = keyof typeof en;
 export type Dictionary = Translation<typeof en>;
-export const fa: Dictionary = { ...core.fa, ...overview.fa, ...kpi.fa, ...data.fa, ...problems.fa, ...peaks.fa, ...auth.fa, ...sla.fa, ...churn.fa, ...imports.fa };
+export const fa: Dictionary = { ...core.fa, ...overview.fa, ...kpi.fa, ...data.fa, ...problems.fa, ...peaks.fa, ...auth.fa, ...sla.fa, ...churn.fa, ...imports.fa, ...upload.fa };

@@ -59,49 +59,68 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 	// KPIs and aggregated figures.
 	'/': { page: KPI },
 	'/api/overview': { GET: KPI },
+	// Downloads of a page's tables (CSV, XLSX, Parquet, Arrow): who may open the page.
+	'/export': { GET: KPI },
 	'/surveys': { page: KPI },
+	'/surveys/export': { GET: KPI },
 	'/calls': { page: KPI },
+	'/calls/export': { GET: KPI },
 	'/api/kpi/nps': { GET: KPI },
 	'/api/kpi/csat': { GET: KPI },
 	'/api/kpi/calls': { GET: KPI },
 	// One ticket: executives see it without the customer's name or any comment (kpi/answers.ts).
 	'/tickets/[id]': { page: KPI },
 	'/sla': { page: KPI },
+	'/sla/export': { GET: KPI },
 	'/api/kpi/sla': { GET: KPI },
 
 	// Churn risk: scores and reasons for everyone; customer names, contacts and comments only
 	// for the roles the auth predicates allow (src/lib/server/churn/viewer.ts).
 	'/at-risk': { page: KPI },
+	'/at-risk/export': { GET: KPI },
 	'/at-risk/track-record': { page: KPI },
+	'/at-risk/track-record/export': { GET: KPI },
 	'/customers': { page: KPI },
+	'/customers/export': { GET: KPI },
 	'/customers/[id]': { page: KPI },
 	'/api/customers/risk': { GET: KPI },
 	// The follow-up list: the care unit's work (and the leads who plan it).
 	'/follow-ups': { page: FOLLOW_UPS, actions: { outcome: FOLLOW_UPS, snooze: FOLLOW_UPS } },
+	'/follow-ups/export': { GET: FOLLOW_UPS },
 	'/follow-ups/export.csv': { GET: FOLLOW_UPS },
 	'/follow-ups/export.xlsx': { GET: FOLLOW_UPS },
 	'/api/followups': { GET: FOLLOW_UPS, POST: FOLLOW_UPS },
 	// The hold-out comparison: aggregated (did calling help?), for everyone.
 	'/follow-ups/hold-out': { page: KPI },
+	'/follow-ups/hold-out/export': { GET: KPI },
 
 	// SLA: the open tickets at risk (single tickets with customers) and the business calendar.
 	'/sla/at-risk': { page: SUPPORT },
 	'/sla/at-risk.csv': { GET: SUPPORT },
+	'/sla/at-risk/export': { GET: SUPPORT },
 	'/api/sla/at-risk': { GET: SUPPORT },
 	'/settings/sla': { page: SUPPORT, actions: { save: SUPPORT, importIcal: SUPPORT, restoreShipped: SUPPORT } },
 
 	// Load: peaks and staffing (aggregated; executives get no customer names, see peaks/viewer.ts),
 	// the tickets of a peak (single tickets with customers), releases and incidents.
 	'/peaks': { page: LOAD, actions: { seen: LOAD } },
+	'/peaks/export': { GET: LOAD },
 	'/peaks/[key]/tickets': { page: SUPPORT },
+	'/peaks/[key]/tickets/export': { GET: SUPPORT },
 	'/staffing': { page: LOAD },
+	'/staffing/export': { GET: LOAD },
 	'/annotations': { page: SUPPORT, actions: { save: SUPPORT, delete: SUPPORT } },
 
 	// Imports: raw rows with customer data.
 	'/data': { page: ADMIN, actions: { run: ADMIN } },
 	'/data/files/[id]': { page: ADMIN, actions: { loadAgain: ADMIN } },
 	'/data/files/[id]/rejects.csv': { GET: ADMIN },
+	'/data/files/[id]/export': { GET: ADMIN },
 	'/data/upload': { POST: ADMIN },
+	// The upload page: preview in the browser, suggestions and checks, saving a mapping, following a load.
+	'/data/import': { page: ADMIN },
+	'/data/import/inspect': { POST: ADMIN },
+	'/data/import/progress': { GET: ADMIN },
 	'/api/ingest': { POST: ADMIN, cli: true },
 	// Bringing one's own data: a file loaded with its layout named (`npm run import`), the layouts
 	// a header fits (the upload page), loading a kept file again, and the mappings.

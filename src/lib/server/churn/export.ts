@@ -1,95 +1,58 @@
 /**
- * The day's follow-up list as a spreadsheet for the care agents: CSV (UTF-8 with a BOM, through
- * the shared writer ../export/csv.ts) and XLSX (write-excel-file). Headers, statuses and reasons
- * are in the reader's language; text cells that a spreadsheet would run as a formula are
- * neutralised in both formats (the XLSX writer stores text as text, but a file saved again as
- * CSV would carry the formula along).
+ * The day's follow-up list as a table for the care agents' spreadsheets and tools, through the
+ * shared export module (../export: CSV with a BOM, XLSX right to left in Persian, Parquet,
+ * Arrow). Headers, statuses and reasons are in the reader's language; the contact columns are
+ * empty for a viewer who may not see them (the list leaves them out).
  */
-import writeXlsxFile from 'write-excel-file/node';
 import type { Language } from '../../calendar';
 import { translator, type MessageKey } from '../../i18n/translate';
-import { neutralizeCell, toCsv, type Cell } from '../export/csv';
-import type { DayList } from './followups';
-
-export interface ExportTable {
-	header: string[];
-	rows: Cell[][];
-}
+import { toCsv } from '../export/csv';
+import { exportBytes } from '../export';
+import { tableOf, type ExportTable } from '../export/table';
+import type { DayList, FollowUpItem } from './followups';
 
 /** The list as a table: one row per follow-up, in list order. */
 export function exportTable(list: DayList, language: Language): ExportTable {
 	const t = translator(language);
-	const header = [
-		t('followups.export.rank'),
-		t('followups.export.customerId'),
-		t('followups.export.customer'),
-		t('followups.export.segment'),
-		t('followups.export.contact'),
-		t('followups.export.phone'),
-		t('followups.export.email'),
-		t('followups.export.score'),
-		t('followups.export.reasons'),
-		t('followups.export.assignee'),
-		t('followups.export.status'),
-		t('followups.export.callBackOn'),
-		t('followups.export.lastContact'),
-		t('followups.export.openTickets'),
-		t('followups.export.notes'),
-		t('followups.export.listDay')
-	];
-	const rows = list.items.map((item, i): Cell[] => [
-		i + 1,
-		item.customerId,
-		item.name,
-		item.segment ? t(`churn.segment.${item.segment}` as MessageKey) : null,
-		item.contact?.name ?? null,
-		item.contact?.phone ?? null,
-		item.contact?.email ?? null,
-		Math.round(item.score),
-		item.reasons.map((r) => t(r.key, r.params)).join(t('churn.reason.separator')),
-		item.assignee,
-		t(`followups.status.${item.status}` as MessageKey),
-		item.callBackOn,
-		item.lastContactDay,
-		item.openTickets,
-		item.notes,
-		item.listDay
-	]);
-	return { header, rows };
+	const items = list.items.map((item, i) => ({ item, position: i + 1 }));
+	type Row = { item: FollowUpItem; position: number };
+	return tableOf<Row>(
+		exportName(list.day),
+		[
+			{ key: 'rank', label: t('followups.export.rank'), type: 'integer', value: (r) => r.position },
+			{ key: 'customer_id', label: t('followups.export.customerId'), type: 'text', value: (r) => r.item.customerId },
+			{ key: 'customer', label: t('followups.export.customer'), type: 'text', value: (r) => r.item.name },
+			{ key: 'segment', label: t('followups.export.segment'), type: 'text', value: (r) => (r.item.segment ? t(`churn.segment.${r.item.segment}` as MessageKey) : null) },
+			{ key: 'contact', label: t('followups.export.contact'), type: 'text', value: (r) => r.item.contact?.name ?? null },
+			{ key: 'phone', label: t('followups.export.phone'), type: 'text', value: (r) => r.item.contact?.phone ?? null },
+			{ key: 'email', label: t('followups.export.email'), type: 'text', value: (r) => r.item.contact?.email ?? null },
+			{ key: 'score', label: t('followups.export.score'), type: 'integer', value: (r) => Math.round(r.item.score) },
+			{ key: 'reasons', label: t('followups.export.reasons'), type: 'text', value: (r) => r.item.reasons.map((p) => t(p.key, p.params)).join(t('churn.reason.separator')) },
+			{ key: 'assignee', label: t('followups.export.assignee'), type: 'text', value: (r) => r.item.assignee },
+			{ key: 'status', label: t('followups.export.status'), type: 'text', value: (r) => t(`followups.status.${r.item.status}` as MessageKey) },
+			{ key: 'call_back_on', label: t('followups.export.callBackOn'), type: 'date', value: (r) => r.item.callBackOn },
+			{ key: 'last_contact_day', label: t('followups.export.lastContact'), type: 'date', value: (r) => r.item.lastContactDay },
+			{ key: 'open_tickets', label: t('followups.export.openTickets'), type: 'integer', value: (r) => r.item.openTickets },
+			{ key: 'notes', label: t('followups.export.notes'), type: 'text', value: (r) => r.item.notes },
+			{ key: 'list_day', label: t('followups.export.listDay'), type: 'date', value: (r) => r.item.listDay }
+		],
+		items
+	);
 }
 
 export function exportCsv(table: ExportTable): string {
-	return toCsv(table.header, table.rows);
+	return toCsv(
+		table.columns.map((c) => c.label),
+		table.rows
+	);
 }
 
 /** XLSX bytes: one sheet, the header in bold, right to left for Persian. */
 export async function exportXlsx(table: ExportTable, language: Language): Promise<Buffer> {
-	const cell = (value: Cell) => {
-		if (value === null || value === undefined || value === '') return null;
-		if (typeof value === 'number') return { value, type: Number };
-		if (typeof value === 'boolean') return { value, type: Boolean };
-		return { value: neutralizeCell(value), type: String };
-	};
-	const data = [table.header.map((h) => ({ value: neutralizeCell(h), type: String, fontWeight: 'bold' as const })), ...table.rows.map((r) => r.map(cell))];
-	return writeXlsxFile(data, {
-		sheet: 'follow-ups',
-		rightToLeft: language === 'fa',
-		stickyRowsCount: 1,
-		columns: table.header.map((_, i) => ({ width: i === 8 ? 60 : i === 14 ? 40 : 16 }))
-	}).toBuffer();
+	return Buffer.from(await exportBytes(table, 'xlsx', { language, timeZone: 'UTC' }));
 }
 
-/** A file name for the day's list. */
-export function exportName(day: string, ext: 'csv' | 'xlsx'): string {
-	return `follow-ups-${day}.${ext}`;
-}
-
-export function xlsxResponse(fileName: string, bytes: Buffer): Response {
-	return new Response(new Uint8Array(bytes), {
-		headers: {
-			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]+/g, '_')}"`,
-			'cache-control': 'no-store'
-		}
-	});
+/** A file name (without extension) for the day's list. */
+export function exportName(day: string): string {
+	return `follow-ups-${day}`;
 }

@@ -133,8 +133,11 @@ export interface CustomerListRow {
 }
 
 export const PAGE_SIZE = 50;
+/** The most rows a download of a list holds. */
+export const EXPORT_ROWS = 100_000;
 
-export async function customerList(db: Database, settings: ChurnSettings, viewer: ChurnViewer, f: CustomerFilters) {
+/** One page of the customer list (a download asks for one page of up to EXPORT_ROWS). */
+export async function customerList(db: Database, settings: ChurnSettings, viewer: ChurnViewer, f: CustomerFilters, pageSize = PAGE_SIZE) {
 	const days = await riskDays(db);
 	const pii = canSeeCustomerPii(viewer);
 	// Sorting by name would reveal the order of names to a viewer who may not see them.
@@ -153,8 +156,8 @@ export async function customerList(db: Database, settings: ChurnSettings, viewer
 		renewal_days: f.renewalDays,
 		sort,
 		dir: f.dir,
-		limit: PAGE_SIZE,
-		offset: (f.page - 1) * PAGE_SIZE
+		limit: pageSize,
+		offset: (f.page - 1) * pageSize
 	});
 	const [options] = await db.query<{ segments: string[]; owners: string[] }>('churn/filter_options');
 	return {

@@ -51,7 +51,7 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>
 }
 
 /** A file name safe in a Content-Disposition header (ASCII fallback plus the UTF-8 name). */
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
 	const ascii = fileName.replace(/[^\w.-]+/g, '_');
 	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -28,6 +28,7 @@ import { listInbox, moveFile, storedName } from './inbox';
 import { errnoCode } from './reasons';
 import { checkDataFolder, clearStorageProblem, reportStorageProblem, StorageError, storageProblemOf } from '../storage';
 import { log, type Logger } from '../log';
+import type { IngestListener } from './progress';
 
 export type Trigger = 'schedule' | 'manual' | 'cli' | 'startup' | 'reload';
 export type RunStatus = 'ok' | 'with_rejects' | 'with_failures' | 'failed';
@@ -58,6 +59,8 @@ export interface IngestOptions {
 	afterMove?: (outcome: FileOutcome) => Promise<void> | void;
 	/** Inbox paths (dataset/[layout/]name) to load even if loaded before through the same layout (load again, --force). */
 	force?: ReadonlySet<string>;
+	/** Told how the run goes (files, parts, rows, refresh): the upload page follows a load with it. */
+	listener?: IngestListener;
 }
 
 /** A file that loaded (or failed) but is still in the inbox because it could not be moved. */
@@ -223,6 +226,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 		problems.push(...mappings.problems);
 		const folder = checkDataFolder(config.dataDir);
 		if (folder) throw new StorageError(folder);
+		const listener = options.listener;
 		/** Load one file (its parts) into the run, then `settle` it (move it out of the inbox, say). */
 		const loadOne = async (item: WorkItem) => {
 			// Room for the file's rows, its WAL and a checkpoint: about twice its size.
@@ -230,6 +234,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 			if (room) throw new StorageError(room);
 			summary.filesSeen++;
 			const fileStarted = performance.now();
+			listener?.fileStarted?.(item.relative);
 			let outcomes: FileOutcome[];
 			try {
 				outcomes = await loadFile({
@@ -243,6 +248,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 					timeZone: settings.unit.timeZone,
 					fallbackEncoding: settings.ingest.fallbackEncoding,
 					afterStage: options.afterStage,
+					onRows: listener?.rows ? (part, read, rejected) => listener.rows!(item.relative, part, read, rejected) : undefined,
 					sourcePath: item.sourcePath,
 					movePending: item.movePending,
 					destination: item.destination
@@ -255,6 +261,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 				runLog.error({ file: item.relative, err: e }, 'file could not be loaded or recorded');
 				return;
 			}
+			listener?.fileDone?.(item.relative, outcomes);
 			for (const outcome of outcomes) {
 				summary.files.push(outcome);
 				summary.inserted += outcome.inserted;
@@ -282,8 +289,10 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 			if (moveFailed) problems.push(moveFailed);
 		};
 
-		if (reload) await loadOne(reload);
-		else {
+		if (reload) {
+			listener?.listed?.([reload.relative]);
+			await loadOne(reload);
+		} else {
 			const stuck = await settlePendingMoves(db, config, runLog);
 			const stuckPaths = new Set(stuck.map((s) => s.sourcePath));
 			for (const s of stuck) if (s.problem) problems.push(s.problem);
@@ -291,6 +300,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 			for (const entry of listing.skipped) problems.push(entry.problem);
 			if (listing.skipped.length) runLog.warn({ skipped: listing.skipped.map((s) => ({ path: s.relative, kind: s.kind })) }, 'inbox entries left alone');
 			const now = Date.now();
+			listener?.listed?.(listing.waiting.filter((w) => !stuckPaths.has(w.relative) && !(options.minAgeMs && now - w.modified.getTime() < options.minAgeMs)).map((w) => w.relative));
 			for (const waiting of listing.waiting) {
 				if (stuckPaths.has(waiting.relative)) continue;
 				if (options.minAgeMs && now - waiting.modified.getTime() < options.minAgeMs) continue;
@@ -318,6 +328,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 		// Also when this run loaded nothing but an earlier one committed rows and was stopped
 		// before its refresh.
 		if (summary.inserted + summary.updated > 0 || (await rollupsStale(db))) {
+			listener?.refreshing?.();
 			await refreshAll(db, settings);
 			summary.refreshed = true;
 		}

@@ -79,7 +79,23 @@ export interface LoadOptions {
 	movePending?: boolean;
 	/** Where the file is to be moved once recorded, relative to the data folder, by its outcome. */
 	destination?: (status: FileStatus, id: number) => string;
+	/**
+	 * Told the rows read and rejected so far by the part loading (each part reads the file
+	 * through), when it starts and every ROWS_PER_REPORT rows: the upload page's progress.
+	 */
+	onRows?: (part: PartProgress, read: number, rejected: number) => void;
 }
+
+/** Which part of a file is loading: its place among the file's parts, its dataset and layout. */
+export interface PartProgress {
+	index: number;
+	count: number;
+	dataset: DatasetName;
+	mapping: string;
+}
+
+/** How often a load reports its rows to onRows. */
+const ROWS_PER_REPORT = 5000;
 
 const EMPTY_MAPPINGS: LoadedMappings = { mappings: [], presets: [], broken: [], problems: [] };
 
@@ -255,7 +271,7 @@ interface Part {
 }
 
 /** Stage one part's rows, merge them into its tables and record it, on the file's transaction. */
-async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions, sniffed: Sniffed): Promise<void> {
+async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions, sniffed: Sniffed, progress: PartProgress): Promise<void> {
 	const { db, file } = options;
 	const outcome = part.outcome;
 	const mapping = part.mapping!;
@@ -271,9 +287,12 @@ async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions
 		const rejects = await conn.createAppender('stage_rejects', 'main', 'temp');
 		const skipReasons = new Map<string, number>();
 		let good = 0;
+		const onRows = options.onRows;
+		onRows?.(progress, 0, 0);
 		try {
 			await reader.forEach((rec) => {
 				outcome.rowsRead++;
+				if (onRows && outcome.rowsRead % ROWS_PER_REPORT === 0) onRows(progress, outcome.rowsRead, outcome.rejected);
 				const mapped = mapping.map(rec);
 				if (mapped.kind === 'row') {
 					rows.appendInteger(rec.record);
@@ -438,7 +457,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 		await db.transaction(async (conn) => {
 			for (const part of parts) {
 				at.part = part;
-				if (part.outcome.status !== 'duplicate') await loadPart(conn, part, options, sniffed);
+				if (part.outcome.status !== 'duplicate') await loadPart(conn, part, options, sniffed, { index: parts.indexOf(part), count: parts.length, dataset: part.spec.dataset, mapping: part.spec.id });
 				await recordOutcome(db, part.outcome, ctx(headers, part.hash, part.outcome.status), conn);
 				if (part.outcome.status !== 'duplicate') {
 					await execOn(conn, 'ingest/copy_rejects', { file_id: part.outcome.id });

@@ -2,7 +2,16 @@
  * A file uploaded from the browser goes through the same path as a dropped one. The request
  * body is streamed to disk as it arrives (multipart parsed incrementally by busboy), never
  * held in memory: into inbox/.uploads/ (hidden, so a scheduled run never sees it), then, once
- * whole and its dataset known, renamed into inbox/<dataset>/ and the ingest runs at once.
+ * whole and its dataset known, renamed into inbox/<dataset>/ (or inbox/<dataset>/<layout>/
+ * when the upload names a preset, a mapping or "native") and the ingest runs at once; `force`
+ * loads it even if the same file was loaded before through the same layout.
+ *
+ * The upload page (/data/import) also says how to read the file, in fields sent before it:
+ * `encoding` (text in another encoding is turned into UTF-8 as it streams to disk),
+ * `delimiter` and `headerRow` (the CSV is written again with commas from its header on), and
+ * XLSX workbooks are turned into CSV (./convert.ts). Asked with the header x-care-follow: 1, the
+ * answer comes as soon as the file is in the inbox, with a job the page follows while the load
+ * runs (./progress.ts).
  */
 import Busboy from 'busboy';
 import crypto from 'node:crypto';
@@ -15,6 +24,12 @@ import { runIngest, type RunSummary, type Trigger } from './ingest';
 import type { Runtime } from '../runtime';
 import { isDatasetName, type DatasetName } from './datasets';
 import { formatFromName } from './sniff';
+import { loadMappings } from './mappings/index';
+import { needsTranscoding, rewriteCsv, toUtf8, xlsxToCsv } from './convert';
+import { startJob, type JobProgress } from './progress';
+import { isEncoding, type Encoding } from '../../upload/encoding';
+import { isDelimiter } from '../../upload/csv-sniff';
+import { log } from '../log';
 import { inEnglishPhrase, type Phrase } from '../../i18n/translate';
 import { checkDataFolder, reportStorageProblem, storageProblemOf } from '../storage';
 import type { Problem } from '../../i18n/translate';
@@ -56,6 +71,7 @@ export interface UploadOutcome {
 	inserted: number;
 	updated: number;
 	rejected: number;
+	skipped: number;
 	error: Problem | null;
 	/** Every dataset the file loaded into (a preset's parts), its own first. */
 	parts: UploadPart[];
@@ -105,33 +121,55 @@ export function removeStaleUploads(inboxDir: string): number {
 }
 
 interface Received {
-	dataset: string;
-	/** The layout named for the file (a preset, a mapping or "native"); empty: detect it. */
-	layout: string;
-	/** Load it even if the same file was loaded before through the same layout. */
-	force: boolean;
+	fields: Record<string, string>;
 	name: string;
 	part: string | null;
 	bytes: number;
 }
 
-/** Stream a multipart body's one file to `part`, and read its text fields. */
+/** How the page asked the file to be read; the fields come before the file in the body. */
+export interface ReadOptions {
+	dataset: string;
+	/** The layout named for the file (a preset, a mapping or "native"; fields `layout`, `preset` or `mapping`); null: detect it. */
+	layout: string | null;
+	/** Load it even if the same file was loaded before through the same layout. */
+	force: boolean;
+	encoding: Encoding | null;
+	delimiter: string | null;
+	/** Rows above the header (title lines), 0 when the header is the first row. */
+	headerRow: number;
+}
+
+/** The read options of an upload's fields, or why they are not acceptable. */
+export function readOptions(fields: Record<string, string>): ReadOptions {
+	const bad = (field: string) => new UploadError({ key: 'import.badOption', params: { field, value: (fields[field] ?? '').slice(0, 40) } });
+	const encoding = fields.encoding || null;
+	if (encoding !== null && !isEncoding(encoding)) throw bad('encoding');
+	const delimiter = fields.delimiter || null;
+	if (delimiter !== null && !isDelimiter(delimiter)) throw bad('delimiter');
+	const headerRow = fields.headerRow ? Number(fields.headerRow) : 0;
+	if (!Number.isInteger(headerRow) || headerRow < 0 || headerRow > 1000) throw bad('headerRow');
+	const layout = (fields.layout || fields.preset || fields.mapping || '').trim() || null;
+	// A folder name, never a path: the layouts' ids are all of this form.
+	if (layout !== null && !/^[a-z0-9][a-z0-9_-]*$/.test(layout)) throw new UploadError({ key: 'import.unknownLayout', params: { layout: layout.slice(0, 40) } });
+	const force = ['true', 'on', '1'].includes(fields.force ?? '');
+	return { dataset: fields.dataset ?? '', layout, force, encoding, delimiter, headerRow };
+}
+/** Stream a multipart body's one file to `part` (in UTF-8 when its fields name another encoding), and read its text fields. */
 function receive(request: Request, part: string, limit: number): Promise<Received> {
 	return new Promise((resolve, reject) => {
-		const got: Received = { dataset: '', layout: '', force: false, name: '', part: null, bytes: 0 };
+		const got: Received = { fields: {}, name: '', part: null, bytes: 0 };
 		let writing: Promise<void> | null = null;
 		let failed: unknown = null;
 		let bb: Busboy.Busboy;
 		try {
-			bb = Busboy({ headers: Object.fromEntries(request.headers), limits: { files: 1, fields: 10, fieldSize: 1024, fileSize: Number.isFinite(limit) ? limit : undefined } });
+			bb = Busboy({ headers: Object.fromEntries(request.headers), limits: { files: 1, fields: 20, fieldSize: 1024, fileSize: Number.isFinite(limit) ? limit : undefined } });
 		} catch {
 			reject(new UploadError({ key: 'data.uploadMissing' }));
 			return;
 		}
 		bb.on('field', (name, value) => {
-			if (name === 'dataset') got.dataset = value;
-			else if (name === 'layout' || name === 'preset' || name === 'mapping') got.layout = value.trim();
-			else if (name === 'force') got.force = value === 'true' || value === 'on' || value === '1';
+			got.fields[name] = value;
 		});
 		bb.on('file', (field, stream, info) => {
 			if (field !== 'file' || !info.filename) {
@@ -142,7 +180,10 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 			got.part = part;
 			stream.on('data', (chunk: Buffer) => (got.bytes += chunk.length));
 			stream.on('limit', () => (failed = new UploadError({ key: 'data.uploadTooLarge', params: { max: Math.round(limit / 1024 ** 2) } }, 413)));
-			writing = pipeline(stream, fs.createWriteStream(part)).catch((e) => {
+			const encoding = isEncoding(got.fields.encoding) ? got.fields.encoding : null;
+			const isText = !/\.xlsx$/i.test(info.filename) && formatFromName(info.filename) !== 'parquet';
+			const steps = needsTranscoding(encoding) && isText ? pipeline(stream, toUtf8(encoding), fs.createWriteStream(part)) : pipeline(stream, fs.createWriteStream(part));
+			writing = steps.catch((e) => {
 				failed ??= e;
 				stream.resume();
 			});
@@ -175,13 +216,21 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 	});
 }
 
+/** An upload in the inbox, ready for a run. */
+interface Placed {
+	dataset: DatasetName;
+	fileName: string;
+	/** Its path inside the inbox ("tickets/our-mapping/export.csv"). */
+	relative: string;
+	options: ReadOptions;
+}
+
 /**
- * Receive an upload (multipart/form-data: a `dataset` field, optionally a `layout` — a preset,
- * a mapping or "native", the inbox's <dataset>/<layout>/ folder — and `force`, then a `file`),
- * put it in the inbox and run the ingest. Refusals throw UploadError; nothing half-written
- * stays behind. The fields come before the file in the form.
+ * Receive the body, make the file what the loader reads (UTF-8 CSV from its header on, the
+ * first sheet of a workbook) and put it in the inbox. Refusals throw UploadError; nothing
+ * half-written stays behind.
  */
-export async function receiveUpload(rt: Runtime, request: Request, trigger: Trigger = 'manual'): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
+async function placeUpload(rt: Runtime, request: Request): Promise<Placed> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	const limit = uploadLimitBytes();
 	if (declared > limit) throw new UploadError({ key: 'data.uploadTooLarge', params: { max: Math.round(limit / 1024 ** 2) } }, 413);
@@ -194,6 +243,7 @@ export async function receiveUpload(rt: Runtime, request: Request, trigger: Trig
 	const staging = uploadStagingDir(rt.config.inboxDir);
 	fs.mkdirSync(staging, { recursive: true });
 	const part = path.join(staging, `${crypto.randomBytes(8).toString('hex')}.part`);
+	const converted = `${part.slice(0, -'.part'.length)}-csv.part`;
 	let got: Received;
 	try {
 		got = await receive(request, part, limit);
@@ -208,34 +258,104 @@ export async function receiveUpload(rt: Runtime, request: Request, trigger: Trig
 		throw new UploadError({ key: 'data.uploadBroken', params: { detail: (e as Error).message } });
 	}
 	try {
-		if (!got.part || !got.dataset) throw new UploadError({ key: 'data.uploadMissing' });
-		if (!isDatasetName(got.dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset: got.dataset } });
-		// A folder name, never a path: the layouts' ids are all of this form.
-		if (got.layout && !/^[a-z0-9][a-z0-9_-]*$/.test(got.layout)) throw new UploadError({ key: 'import.unknownLayout', params: { layout: got.layout } });
-		const target = inboxTarget(rt.config.inboxDir, got.dataset, got.layout || null, got.name);
+		if (!got.part || !got.fields.dataset) throw new UploadError({ key: 'data.uploadMissing' });
+		const options = readOptions(got.fields);
+		const dataset = options.dataset;
+		if (!isDatasetName(dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset } });
+		if (options.layout && options.layout !== 'native') {
+			const available = loadMappings(rt.config.mappingsDir);
+			// A layout no file names is refused at once; a preset of other datasets or a broken mapping is the loader's to explain (the file fails with why).
+			const known = available.mappings.some((m) => m.dataset === dataset && m.id === options.layout) || available.presets.some((p) => p.id === options.layout) || available.broken.some((b) => b.id === options.layout);
+			if (!known) throw new UploadError({ key: 'import.unknownMapping', params: { mapping: options.layout, dataset } });
+		}
+		let wanted = safeUploadName(got.name);
+		let source = got.part;
+		if (/\.xlsx$/i.test(wanted)) {
+			// A workbook: its first sheet, as the CSV the loader reads.
+			try {
+				await xlsxToCsv(got.part, converted, { headerRow: options.headerRow });
+			} catch (e) {
+				throw new UploadError({ key: 'import.xlsxUnreadable', params: { name: wanted, detail: (e as Error).message.slice(0, 200) } });
+			}
+			wanted = wanted.replace(/\.xlsx$/i, '.csv');
+			source = converted;
+		} else if (formatFromName(wanted) === 'csv' && (options.headerRow > 0 || (options.delimiter && options.delimiter !== ','))) {
+			await rewriteCsv(got.part, converted, { delimiter: options.delimiter ?? '', headerRow: options.headerRow });
+			source = converted;
+		}
+		// Only the formats the product reads (inboxTarget refuses others): an upload is never a way to place anything else on the server.
+		const target = inboxTarget(rt.config.inboxDir, dataset, options.layout, wanted);
 		const fileName = path.basename(target.path);
-		fs.renameSync(got.part, target.path);
+		fs.renameSync(source, target.path);
 		const relative = target.relative;
-		const run = await runIngest(rt.db, rt.config, trigger, got.force ? { force: new Set([relative]) } : {});
-		// The file's parts: the one of the dataset it was given as first, then the others (a preset's).
-		const parts = run.files.filter((f) => f.sourcePath === relative);
-		const own = parts.find((f) => f.dataset === got.dataset) ?? parts[0];
-		return {
-			run,
-			upload: own
-				? {
-						id: own.id,
-						fileName,
-						status: own.status,
-						inserted: own.inserted,
-						updated: own.updated,
-						rejected: own.rejected,
-						error: own.error,
-						parts: parts.map((f) => ({ id: f.id, dataset: f.dataset, mapping: f.mapping, status: f.status, inserted: f.inserted, updated: f.updated, rejected: f.rejected, skipped: f.skipped, error: f.error }))
-					}
-				: null
-		};
+		return { dataset, fileName, relative, options };
 	} finally {
 		fs.rmSync(part, { force: true });
+		fs.rmSync(converted, { force: true });
 	}
+}
+
+/** The file's parts in a run: the one of the dataset it was given as first, then the others (a preset's). */
+function partsOf(run: RunSummary, placed: Placed): UploadOutcome | null {
+	const parts = run.files.filter((f) => f.sourcePath === placed.relative);
+	const own = parts.find((f) => f.dataset === placed.dataset) ?? parts[0];
+	if (!own) return null;
+	const ordered = [own, ...parts.filter((f) => f !== own)];
+	return {
+		id: own.id,
+		fileName: placed.fileName,
+		status: own.status,
+		inserted: own.inserted,
+		updated: own.updated,
+		rejected: own.rejected,
+		skipped: own.skipped,
+		error: own.error,
+		parts: ordered.map((f) => ({ id: f.id, dataset: f.dataset, mapping: f.mapping, status: f.status, inserted: f.inserted, updated: f.updated, rejected: f.rejected, skipped: f.skipped, error: f.error }))
+	};
+}
+
+const forced = (placed: Placed) => (placed.options.force ? { force: new Set([placed.relative]) } : {});
+
+/**
+ * Receive an upload (multipart/form-data: a `dataset` field, optionally a `layout` — a preset,
+ * a mapping or "native", the inbox's <dataset>/<layout>/ folder; `preset` and `mapping` are
+ * read as `layout` — `force` and the read options, then a `file`), put it in the inbox and run
+ * the ingest. Refusals throw UploadError; nothing half-written stays behind.
+ */
+export async function receiveUpload(rt: Runtime, request: Request, trigger: Trigger = 'manual'): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
+	const placed = await placeUpload(rt, request);
+	const run = await runIngest(rt.db, rt.config, trigger, forced(placed));
+	return { run, upload: partsOf(run, placed) };
+}
+
+/**
+ * Receive an upload and answer once the file is in the inbox, with a job to follow: the load
+ * runs after the answer, reporting to the job (every part of a preset's file); `finished` is
+ * told the outcome (for the audit log).
+ */
+export async function receiveFollowedUpload(
+	rt: Runtime,
+	request: Request,
+	finished: (outcome: UploadOutcome | null, run: RunSummary | null) => Promise<void> | void = () => {}
+): Promise<{ job: JobProgress; placed: { dataset: string; fileName: string; relative: string } }> {
+	const placed = await placeUpload(rt, request);
+	const { job, listener, finish, fail } = startJob(placed.relative, placed.fileName, placed.dataset);
+	void runIngest(rt.db, rt.config, 'manual', { ...forced(placed), listener })
+		.then(async (run) => {
+			const o = partsOf(run, placed);
+			finish(o, run.problems);
+			await finished(o, run);
+		})
+		.catch(async (e: unknown) => {
+			log().error({ err: e, file: placed.relative }, 'followed upload: the ingest run failed');
+			fail({ key: 'problem.runStopped', params: { detail: (e as Error).message ?? String(e) } });
+			await finished(null, null);
+		})
+		.catch((e: unknown) => log().error({ err: e }, 'followed upload: recording the outcome failed'));
+	return { job, placed: { dataset: placed.dataset, fileName: placed.fileName, relative: placed.relative } };
+}
+
+/** Whether a request asks to be answered at once and followed (the upload page's XHR sends x-care-follow: 1). */
+export function wantsFollow(request: Request): boolean {
+	return request.headers.get('x-care-follow') === '1';
 }

@@ -34,6 +34,8 @@ export function answerViewerFor(role: Role | null | undefined): AnswerViewer {
 export const ANSWER_SORTS = ['answered_at', 'score'] as const;
 export type AnswerSort = (typeof ANSWER_SORTS)[number];
 export const PAGE_SIZE = 25;
+/** The most rows a download of the list holds. */
+export const EXPORT_ROWS = 100_000;
 /** Longest search text accepted. */
 export const MAX_QUERY = 100;
 
@@ -121,7 +123,8 @@ interface AnswerRow extends Record<string, unknown> {
 	total: number;
 }
 
-export async function listAnswers(db: Database, filters: Filters, query: AnswerQuery, viewer: AnswerViewer): Promise<AnswerPage> {
+/** One page of the answers (a download asks for one page of up to EXPORT_ROWS). */
+export async function listAnswers(db: Database, filters: Filters, query: AnswerQuery, viewer: AnswerViewer, pageSize = PAGE_SIZE): Promise<AnswerPage> {
 	const params: Record<string, string | number | boolean | null> = {
 		from: filters.range.from,
 		to: filters.range.to,
@@ -133,8 +136,8 @@ export async function listAnswers(db: Database, filters: Filters, query: AnswerQ
 		show_names: viewer.customerNames,
 		sort: query.sort,
 		dir: query.dir,
-		limit: PAGE_SIZE,
-		offset: (query.page - 1) * PAGE_SIZE
+		limit: pageSize,
+		offset: (query.page - 1) * pageSize
 	};
 	for (const d of SURVEY_DIMENSIONS) params[d] = filters.dims[d] ?? null;
 	const rows = await db.query<AnswerRow>('surveys/answers', params);
@@ -155,7 +158,7 @@ export async function listAnswers(db: Database, filters: Filters, query: AnswerQ
 		})),
 		total: rows[0]?.total ?? 0,
 		page: query.page,
-		pageSize: PAGE_SIZE,
+		pageSize,
 		viewer
 	};
 }

@@ -1,4 +1,8 @@
 import { json } from '@sveltejs/kit';
+import { requestedFormat, withoutExportParams } from '$lib/server/export';
+import { recordsTable } from '$lib/server/export/records';
+import { sendTable } from '$lib/server/export/request';
+import { by } from '$lib/server/auth/web';
 import { todayIn } from '$lib/calendar';
 import type { ParamError } from '$lib/filters';
 import { inEnglishPhrase, translator } from '$lib/i18n/translate';
@@ -11,51 +15,57 @@ import type { RequestHandler } from './$types';
 
 /**
  * The day's follow-up list: GET /api/followups?date=YYYY-MM-DD (default today; today's list is
- * made when first asked for; a future day has none: 400).
+ * made when first asked for; a future day has none: 400). With ?format=csv|xlsx|parquet|arrow:
+ * the items as a file (contact and reasons flattened), audited.
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
+	const { format, error: formatError } = requestedFormat(url.searchParams);
+	if (formatError) return json({ error: formatError, param: 'format' }, { status: 400 });
 	const viewer = viewerOf(locals);
 	if (!canWorkFollowUps(viewer)) return json({ error: 'your role cannot see the follow-up list' }, { status: 403 });
 	const { db, settings } = locals.runtime;
 	const errors: ParamError[] = [];
-	unknownParams(url.searchParams, ['date', 'agent'], errors);
+	const params = withoutExportParams(url.searchParams);
+	unknownParams(params, ['date', 'agent'], errors);
 	const today = todayIn(settings.unit.timeZone);
-	const day = dayParam(url.searchParams, 'date', errors) ?? today;
+	const day = dayParam(params, 'date', errors) ?? today;
 	if (day > today) errors.push({ param: 'date', key: 'followups.error.futureList' });
 	if (errors.length) return badRequest(errors);
 	const list = await dayList(db, settings, viewer, day, { assignee: url.searchParams.get('agent') || null });
 	const t = translator(locals.locale.language);
+	const items = list.items.map((i) => ({
+		id: i.id,
+		version: i.version,
+		customer_id: i.customerId,
+		name: i.name,
+		segment: i.segment,
+		contact: i.contact,
+		list_day: i.listDay,
+		carried: i.carried,
+		rank: i.rank,
+		score: i.score,
+		current_score: i.currentScore,
+		priority: i.priority,
+		reasons: i.reasons.map((p) => t(p.key, p.params)),
+		assignee: i.assignee,
+		status: i.status,
+		call_back_on: i.callBackOn,
+		notes: i.notes,
+		attempts: i.attempts,
+		last_contact_day: i.lastContactDay,
+		open_tickets: i.openTickets,
+		past_follow_ups: i.pastFollowUps,
+		updated_at: i.updatedAt,
+		updated_by: i.updatedBy
+	}));
+	if (format) return sendTable({ db, by: by(locals), locale: locals.locale, params: url.searchParams, page: '/api/followups' }, recordsTable(`follow-ups-${list.day}`, items), format, 'export.followups');
 	return json({
 		date: list.day,
 		today: list.today,
 		made: list.info !== null,
 		capacity: list.info?.capacity ?? null,
 		agents: list.info?.agents ?? list.agents,
-		items: list.items.map((i) => ({
-			id: i.id,
-			version: i.version,
-			customer_id: i.customerId,
-			name: i.name,
-			segment: i.segment,
-			contact: i.contact,
-			list_day: i.listDay,
-			carried: i.carried,
-			rank: i.rank,
-			score: i.score,
-			current_score: i.currentScore,
-			priority: i.priority,
-			reasons: i.reasons.map((p) => t(p.key, p.params)),
-			assignee: i.assignee,
-			status: i.status,
-			call_back_on: i.callBackOn,
-			notes: i.notes,
-			attempts: i.attempts,
-			last_contact_day: i.lastContactDay,
-			open_tickets: i.openTickets,
-			past_follow_ups: i.pastFollowUps,
-			updated_at: i.updatedAt,
-			updated_by: i.updatedBy
-		}))
+		items
 	});
 };
 

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { inEnglish } from '$lib/i18n/translate';
+import path from 'node:path';
+import { inEnglish, problem } from '$lib/i18n/translate';
 import { audit } from '$lib/server/audit';
 import { by } from '$lib/server/auth/web';
 import { DATASETS, DATASET_NAMES } from '$lib/server/imports/datasets';
@@ -27,23 +28,32 @@ export const GET: RequestHandler = async ({ locals }) => {
 };
 
 /**
- * POST /api/mappings { …a mapping or a preset… }: check it and save it into the mappings folder
- * (docs/mappings.md); 201 with where it went, or 400 with why it was refused. The next load
- * uses it; files loaded with its earlier version can be loaded again (/api/import/[id]/load-again).
+ * POST /api/mappings[?replace=false] { …a mapping or a preset… }: check it and save it into the
+ * mappings folder (docs/mappings.md); 201 with where it went (`saved`: file, id, dataset,
+ * preset, replaced, path, and the inbox folder that names it), or 400 with why it was refused
+ * (`problem`, and `field: "id"` when the id is at fault). With replace=false an id already
+ * taken is refused (the upload page asks first). The one way a mapping is saved, by the upload
+ * page too; audited (import.mapping_save). The next load uses it; files loaded with its earlier
+ * version can be loaded again (/api/import/[id]/load-again).
  */
-export const POST: RequestHandler = async ({ locals, request }) => {
+export const POST: RequestHandler = async ({ locals, request, url }) => {
 	let body: unknown;
 	try {
 		body = await request.json();
 	} catch {
 		return json({ error: 'expected a mapping or a preset as JSON (see docs/mappings.md)' }, { status: 400 });
 	}
+	const { config, db } = locals.runtime;
+	// Nothing can be recorded (nor should be written) while the data folder is read-only.
+	if (db.readOnly) return json({ error: inEnglish(problem('problem.mappingReadOnly')), problem: problem('problem.mappingReadOnly') }, { status: 409 });
 	try {
-		const saved = saveMapping(locals.runtime.config.mappingsDir, body);
-		await audit(locals.runtime.db, { ...by(locals), action: 'import.mapping_save', target: saved.file, detail: { id: saved.id, dataset: saved.dataset, preset: saved.preset, replaced: saved.replaced } });
-		return json({ saved }, { status: 201 });
+		const saved = saveMapping(config.mappingsDir, body, { replace: url.searchParams.get('replace') !== 'false' });
+		await audit(db, { ...by(locals), action: 'import.mapping_save', target: saved.file, detail: { id: saved.id, dataset: saved.dataset, preset: saved.preset, replaced: saved.replaced } });
+		const file = path.join(config.mappingsDir, saved.file);
+		const shown = path.relative(path.dirname(config.dataDir), file);
+		return json({ saved: { ...saved, path: shown.startsWith('..') ? file : shown.split(path.sep).join('/'), folder: `inbox/${saved.dataset}/${saved.id}/` } }, { status: 201 });
 	} catch (e) {
 		if (!(e instanceof MappingSaveError)) throw e;
-		return json({ error: inEnglish(e.problem), problem: e.problem }, { status: 400 });
+		return json({ error: inEnglish(e.problem), problem: e.problem, field: e.field }, { status: 400 });
 	}
 };

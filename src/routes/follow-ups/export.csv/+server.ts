@@ -1,25 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { audit } from '$lib/server/audit';
-import { by } from '$lib/server/auth/web';
-import { todayIn } from '$lib/calendar';
-import { csvResponse } from '$lib/server/export/csv';
-import { exportCsv, exportName, exportTable } from '$lib/server/churn/export';
-import { dayList } from '$lib/server/churn/followups';
-import { canWorkFollowUps, viewerOf } from '$lib/server/churn/viewer';
-import { isIsoDay } from '$lib/calendar';
+import { _followUpExport } from '../export/+server';
 import type { RequestHandler } from './$types';
 
-/** The day's follow-up list as CSV (UTF-8 with BOM), in the reader's language: GET /follow-ups/export.csv?date=YYYY-MM-DD */
-export const GET: RequestHandler = async ({ locals, url }) => {
-	const viewer = viewerOf(locals);
-	if (!canWorkFollowUps(viewer)) error(403, { message: 'forbidden' });
-	const { db, settings } = locals.runtime;
-	const day = url.searchParams.get('date') ?? todayIn(settings.unit.timeZone);
-	if (!isIsoDay(day)) error(400, { message: `date=${day.slice(0, 40)} is not a day like 2026-01-31` });
-	const agent = url.searchParams.get('agent') || null;
-	const list = await dayList(db, settings, viewer, day, { assignee: agent });
-	const name = exportName(day, 'csv');
-	// Customer names and phones leave the system: who took them.
-	await audit(db, { ...by(locals), action: 'export.followups', target: name, detail: { day, agent, rows: list.items.length } });
-	return csvResponse(name, exportCsv(exportTable(list, locals.locale.language)));
-};
+/** The day's follow-up list as CSV (UTF-8 with BOM): GET /follow-ups/export.csv?date=YYYY-MM-DD (as /follow-ups/export?format=csv). */
+export const GET: RequestHandler = (event) => _followUpExport(event, 'csv');

@@ -177,9 +177,12 @@ export interface SavedMapping {
 	replaced: boolean;
 }
 
-/** Why a mapping could not be saved (the English detail of the validation). */
+/** Why a mapping could not be saved (the English detail of the validation), and the part at fault when one is ('id'). */
 export class MappingSaveError extends Error {
-	constructor(readonly problem: Problem) {
+	constructor(
+		readonly problem: Problem,
+		readonly field: 'id' | null = null
+	) {
 		super(String(problem.params?.detail ?? problem.key));
 	}
 }
@@ -189,8 +192,10 @@ export class MappingSaveError extends Error {
  * checked first: a file that would not load is refused with why. It replaces the unit's file
  * of the same id (and dataset) if there is one, else it is written as <id>.json; one with a
  * built-in's id replaces the built-in. The next load uses it (mappings are read at every run).
+ * With `replace: false` (the upload page, before the user said so) an id already taken, by the
+ * unit's file or a built-in, is refused instead.
  */
-export function saveMapping(dir: string, json: unknown): SavedMapping {
+export function saveMapping(dir: string, json: unknown, options: { replace?: boolean } = {}): SavedMapping {
 	const origin = 'mapping';
 	let id: string;
 	let dataset: DatasetName;
@@ -223,6 +228,9 @@ export function saveMapping(dir: string, json: unknown): SavedMapping {
 		}
 	}
 	const replaced = target !== null;
+	if (options.replace === false && (replaced || (preset ? BUILT_IN_PRESETS.some((p) => p.id === id) : BUILT_IN_MAPPINGS.some((m) => m.id === id && m.dataset === dataset)))) {
+		throw new MappingSaveError(problem('problem.mappingTaken', { id }), 'id');
+	}
 	if (!target) target = fs.existsSync(path.join(dir, `${id}.json`)) ? `${id}-${dataset}.json` : `${id}.json`;
 	// Written whole under a temporary name first: a run reading the folder never sees half a file.
 	const tmp = path.join(dir, `.${target}.tmp`);

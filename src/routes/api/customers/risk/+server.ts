@@ -1,4 +1,8 @@
 import { json } from '@sveltejs/kit';
+import { requestedFormat, withoutExportParams } from '$lib/server/export';
+import { recordsTable } from '$lib/server/export/records';
+import { sendTable } from '$lib/server/export/request';
+import { by } from '$lib/server/auth/web';
 import type { ParamError } from '$lib/filters';
 import { translator } from '$lib/i18n/translate';
 import { badRequest } from '$lib/server/filters';
@@ -12,10 +16,13 @@ import type { RequestHandler } from './$types';
  * → [ { rank, customer_id, name, segment, score, change, factors: [ { factor, contribution } ], reasons: [ "silent for 74 days", … ], reason_keys } ]
  * as_of picks the newest day computed on or before it (the X-Risk-As-Of header says which).
  * Reasons are in the request's language (?lang=fa for Persian); names are null for executives.
+ * With ?format=csv|xlsx|parquet|arrow: the same rows as a file (reasons joined), audited.
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
+	const { format, error: formatError } = requestedFormat(url.searchParams);
+	if (formatError) return json({ error: formatError, param: 'format' }, { status: 400 });
 	const errors: ParamError[] = [];
-	const params = url.searchParams;
+	const params = withoutExportParams(url.searchParams);
 	unknownParams(params, ['limit', 'offset', 'as_of', 'min_score'], errors);
 	const limit = intParam(params, 'limit', 1, 1000, errors) ?? 50;
 	const offset = intParam(params, 'offset', 0, 1_000_000, errors) ?? 0;
@@ -37,5 +44,6 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		reasons: r.reasons.map((p) => t(p.key, p.params)),
 		reason_keys: r.reasons
 	}));
+	if (format) return sendTable({ db: locals.runtime.db, by: by(locals), locale: locals.locale, params: url.searchParams, page: '/api/customers/risk' }, recordsTable('customers-risk', body), format, 'export.customers');
 	return json(body, { headers: { 'x-risk-as-of': list.asOf ?? '', 'x-total-count': String(list.total) } });
 };
