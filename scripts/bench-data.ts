@@ -164,7 +164,7 @@ export function writeScale(inbox: string, tickets: number): WrittenFiles {
 		const segment = SEGMENTS[i % 4]!;
 		const start = `20${18 + (i % 7)}-0${1 + (i % 9)}-1${i % 10}`;
 		const renewal = `2027-0${1 + (i % 9)}-1${i % 10}`;
-		customers.row([`C${String(i).padStart(6, '0')}`, `مشتری ${i}`, segment, start, renewal, CARE[i % 3]!, `رابط ${i}`, `0912${String(i).padStart(7, '0')}`, `contact${i}@example.ir`, '']);
+		customers.row([`C${String(i).padStart(6, '0')}`, `مشتری ${i}`, segment, start, renewal, CARE[i % 3]!, `رابط ${i}`, `0912${String(i).padStart(7, '0')}`, `contact${i}@example.ir`, i % 5 === 0 ? 'gold' : null, null]);
 	}
 	customers.close();
 

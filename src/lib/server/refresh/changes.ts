@@ -46,8 +46,11 @@ export interface Changes {
 	files: number;
 }
 
-/** Above this many runs, the closest runs are merged (a few untouched days rebuilt instead of more statements). */
-export const MAX_RUNS = 12;
+/**
+ * Above this many runs, the closest runs are merged (a few untouched days rebuilt instead of
+ * more statements; ./rollups.ts handles a dozen runs per statement).
+ */
+export const MAX_RUNS = 48;
 /** When the touched days cover more than this share of the days with data, rebuild everything. */
 export const FULL_SHARE = 0.3;
 

@@ -47,16 +47,17 @@ export function runBounds(run: DayRun): { from: string; to: string; lo: string; 
 	};
 }
 
-function bindFor(query: string, values: Params): Record<string, DuckDBValue> {
-	const used = paramNames(query);
+/** The values a statement uses: those of the named query, or those named in a composed text. */
+function bindFor(query: string | null, values: Params, composed?: string): Record<string, DuckDBValue> {
+	const used = composed !== undefined ? new Set([...composed.replace(/--[^\n]*/g, '').matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)) : paramNames(query!);
 	return Object.fromEntries(Object.entries(values).filter(([k]) => used.has(k)).map(([k, v]) => [k, v ?? null]));
 }
 
-async function run(conn: DuckDBConnection, text: string, query: string, values: Params) {
+async function run(conn: DuckDBConnection, text: string, query: string | null, values: Params, composed?: string) {
 	try {
-		await conn.run(text, bindFor(query, values));
+		await conn.run(text, bindFor(query, values, composed));
 	} catch (e) {
-		if (e instanceof Error) e.message = `${e.message} [${query}]`;
+		if (e instanceof Error) e.message = `${e.message} [${query ?? 'composed rollup statement'}]`;
 		throw e;
 	}
 }
@@ -90,13 +91,26 @@ export async function refreshDayTable(conn: DuckDBConnection, changes: Changes, 
 	}
 	if (!changes.runs.length) return 'none';
 	const day = quote(t.dayColumn ?? 'local_day');
-	for (const r of changes.runs) {
-		const bounds = runBounds(r);
-		await conn.run(`delete from ${quote(t.table)} where ${day} between cast($from as date) and cast($to as date)`, { from: bounds.from, to: bounds.to });
-		await run(conn, `insert into ${quote(t.table)}\n${text}`, t.query, { ...t.params, ...bounds });
+	for (let i = 0; i < changes.runs.length; i += RUNS_PER_STATEMENT) {
+		const batch = changes.runs.slice(i, i + RUNS_PER_STATEMENT);
+		const values: Params = { ...t.params };
+		batch.forEach((r, k) => {
+			for (const [name, value] of Object.entries(runBounds(r))) values[`${name}_${k}`] = value;
+		});
+		const deletes = batch.map((_, k) => `${day} between cast($from_${k} as date) and cast($to_${k} as date)`).join(' or ');
+		await conn.run(`delete from ${quote(t.table)} where ${deletes}`, bindFor(null, values, deletes));
+		// One SELECT per run, each with its own bounds (so each reads only its own row groups),
+		// the runs' rows together: the runs are disjoint sets of days, and every rollup is per day.
+		const selects = batch.map((_, k) => `(${text.replace(RUN_PARAMS, (_m, name: string) => `$${name}_${k}`)}\n)`).join('\nunion all\n');
+		await run(conn, `insert into ${quote(t.table)}\n${selects}`, t.query, values, selects);
 	}
 	return 'days';
 }
+
+/** Runs of days handled by one statement (a UNION ALL of one SELECT per run). */
+const RUNS_PER_STATEMENT = 12;
+/** The parameters that bound a run, renamed per run when several share a statement. */
+const RUN_PARAMS = /\$(from|to|lo|hi)\b/g;
 
 /** Day rollups (they use $from), in the order of their names; then the others, read from them. */
 export const DAY_ROLLUPS = queryNames('refresh').filter((n) => n.startsWith('refresh/rollup_') && paramNames(n).has('from'));
