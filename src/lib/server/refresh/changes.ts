@@ -105,6 +105,7 @@ export async function detectChanges(conn: DuckDBConnection, timeZone: string, op
 	await execOn(conn, 'refresh/changes/old_clear');
 
 	if (options.firstBuild) {
+		await execOn(conn, 'refresh/changes/changed_none');
 		await rebuildLedger(conn);
 		await execOn(conn, 'refresh/changes/pending_clear');
 		return allChanged('first', Number(fileCount));
@@ -133,7 +134,6 @@ export async function detectChanges(conn: DuckDBConnection, timeZone: string, op
 		await execOn(conn, 'refresh/changes/pending_days');
 		await execOn(conn, 'refresh/changes/pending_clear');
 	} else await execOn(conn, 'refresh/changes/pending_save');
-	await execOn(conn, 'refresh/changes/drop_temp');
 	await execOn(conn, 'refresh/changes/old_clear');
 
 	const rows = Object.fromEntries(counts.map((c) => [c.dataset, Number(c.rows)]));
@@ -150,6 +150,14 @@ export async function detectChanges(conn: DuckDBConnection, timeZone: string, op
 		if (days.length > FULL_SHARE * span) return { ...allChanged('many_days', Number(fileCount)), rows, customers: changedCustomers };
 	}
 	return { all: false, reason: null, days, runs: dayRuns(days), rows, customers: changedCustomers, files: Number(fileCount) };
+}
+
+/**
+ * Drop the changed rows kept for the steps (refresh_changed: as many rows as the loads wrote;
+ * a pooled connection outlives the refresh). The touched days stay, small.
+ */
+export async function forgetChanges(conn: DuckDBConnection): Promise<void> {
+	await execOn(conn, 'refresh/changes/drop_temp');
 }
 
 async function saveCustomers(conn: DuckDBConnection) {

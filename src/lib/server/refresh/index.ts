@@ -23,7 +23,7 @@ import { refreshPeaks } from '../peaks/refresh';
 import { refreshStaffing } from '../staffing/refresh';
 import { refreshChurn } from '../churn/refresh';
 import { log } from '../log';
-import type { Changes } from './changes';
+import { forgetChanges, type Changes } from './changes';
 import { refreshRollups, type DayRebuild, type RollupsResult } from './rollups';
 
 export interface RefreshContext {
@@ -38,6 +38,11 @@ export interface RefreshContext {
 	changes?: Changes;
 	/** What the rollups step did to each rollup (rebuilt whole, for the touched days, untouched). */
 	rollups?: RollupsResult;
+	/**
+	 * Derived tables rebuilt whole in this refresh (calendar_days, rollups …), so that the steps
+	 * made from them follow. Absent when a step runs on its own: it then assumes everything was.
+	 */
+	rebuilt?: Set<string>;
 }
 
 export interface RefreshStep {
@@ -51,6 +56,7 @@ const rollups: RefreshStep = {
 		const result = await refreshRollups(ctx.conn, ctx.settings.unit.timeZone);
 		ctx.changes = result.changes;
 		ctx.rollups = result;
+		for (const table of result.rebuiltWhole) ctx.rebuilt?.add(table);
 	}
 };
 
@@ -107,13 +113,14 @@ export function refreshAll(db: Database, settings: Settings, now?: Date): Promis
 	const run = running.then(() =>
 		db.transaction(async (conn) => {
 			const t0 = performance.now();
-			const ctx: RefreshContext = { conn, settings, now: now ?? new Date() };
+			const ctx: RefreshContext = { conn, settings, now: now ?? new Date(), rebuilt: new Set() };
 			const steps: Record<string, number> = {};
 			for (const step of STEPS) {
 				const s0 = performance.now();
 				await step.run(ctx);
 				steps[step.name] = Math.round(performance.now() - s0);
 			}
+			await forgetChanges(conn);
 			await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
 			const report: RefreshReport = { changes: summary(ctx.changes), rollups: ctx.rollups?.tables ?? {}, steps, ms: Math.round(performance.now() - t0) };
 			const c = report.changes;
@@ -137,6 +144,7 @@ export function refreshSurveyRollups(db: Database, settings: Settings): Promise<
 	const run = running.then(() =>
 		db.transaction(async (conn) => {
 			await refreshRollups(conn, settings.unit.timeZone, { datasets: ['survey_answers'], only: 'survey' });
+			await forgetChanges(conn);
 		})
 	);
 	running = run.catch(() => undefined);
