@@ -240,15 +240,15 @@ export function writeNewCalls(inbox: string, name: string, n: number, prefix: st
 	return file;
 }
 
-/** A small file re-exporting existing tickets with a new status (updates by key, on old days). */
-export function writeTicketUpdates(inbox: string, name: string, n: number, tickets: number, customers: number): string {
+/** A small file re-exporting existing tickets with a new status (updates by key, on old days); `tag` makes its bytes new. */
+export function writeTicketUpdates(inbox: string, name: string, n: number, tickets: number, customers: number, tag: string): string {
 	const file = path.join(inbox, 'tickets', `${name}.csv`);
 	const out = new CsvOut(file, demoHeader('tickets'));
 	const step = Math.max(1, Math.floor(tickets / n));
 	let k = 0;
 	for (const m of moments(tickets, 1)) {
 		if (k % step === 0 && out.rows < n) {
-			out.row([`T${k}`, customerOf(((k * 7919) % 1000) / 1000, customers), 'email', 'how_to', 'normal', 'support', 'closed', 'support', SUPPORT[k % SUPPORT.length]!, SUBJECTS.how_to![0]!, m.local, later(m.local, 1800), later(m.local, 7200), later(m.local, 86_400)]);
+			out.row([`T${k}`, customerOf(((k * 7919) % 1000) / 1000, customers), 'email', 'how_to', 'normal', 'support', 'closed', 'support', SUPPORT[k % SUPPORT.length]!, `${SUBJECTS.how_to![0]!} ${tag}`, m.local, later(m.local, 1800), later(m.local, 7200), later(m.local, 86_400)]);
 		}
 		k++;
 	}

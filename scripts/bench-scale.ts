@@ -51,6 +51,8 @@ export interface ScaleOptions {
 	/** Build the app when build/ is missing (false: skip pages and JavaScript sizes then). */
 	build: boolean;
 	json?: string;
+	/** Parts to run (default all): kpis, incremental, pages, javascript, pg; the data and ingest run when the folder holds no database. */
+	only?: string[];
 	log?: (line: string) => void;
 }
 
@@ -88,7 +90,7 @@ export interface ScaleReport {
 	scale: { name: string } & ScaleCounts;
 	data: { seconds: number; megabytes: number } | null;
 	ingest: { seconds: number; rows: number; rowsPerSecond: number; peakRssMb: number; refresh: RefreshReport | null } | null;
-	incremental: { label: string; rows: number; ms: number; refreshMs: number | null; steps: Record<string, number>; days: number | null; all: boolean | null }[];
+	incremental: { label: string; rows: number; ms: number; refreshMs: number | null; steps: Record<string, number>; rollupMs: Record<string, number>; days: number | null; all: boolean | null }[];
 	pages: PageTiming[] | { skipped: string };
 	serverPeakRssMb: number | null;
 	javascript: { route: string; kb: number }[] | { skipped: string };
@@ -249,8 +251,11 @@ async function loadedFiles(db: Database, dataDir: string): Promise<Record<'custo
 	return out as Record<'customers' | 'tickets' | 'calls' | 'survey_answers', string>;
 }
 
+export const PARTS = ['kpis', 'incremental', 'pages', 'javascript', 'pg'] as const;
+
 export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 	const log = o.log ?? ((l: string) => console.log(l));
+	const part = (name: (typeof PARTS)[number]) => !o.only || o.only.includes(name);
 	const root = process.cwd();
 	const tickets = scaleTickets(o.scale);
 	const counts = countsOf(tickets);
@@ -298,7 +303,7 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 		} else log('data and ingest: skipped (the kept data folder holds a database)');
 
 		// 3. the KPI queries on DuckDB, before anything else is loaded (PostgreSQL gets the same rows)
-		const kpis = benchKpis();
+		const kpis = part('kpis') ? benchKpis() : [];
 		const duckTimes = new Map<string, Timing>();
 		const conn = await db.connect();
 		try {
@@ -307,7 +312,8 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 		} finally {
 			conn.closeSync();
 		}
-		const pgFiles = o.pg ? await loadedFiles(db, dir) : null;
+		const runPg = o.pg && part('pg') && kpis.length > 0;
+		const pgFiles = runPg ? await loadedFiles(db, dir) : null;
 
 		// 4. incremental loads
 		const incremental = async (label: string, write: () => string) => {
@@ -316,17 +322,17 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 			const run = await runIngest(db, config, 'cli');
 			const ms = Math.round(performance.now() - t0);
 			const r = lastRefreshReport();
-			report.incremental.push({ label, rows: run.inserted + run.updated, ms, refreshMs: run.refreshed ? (r?.ms ?? null) : null, steps: run.refreshed ? (r?.steps ?? {}) : {}, days: r?.changes?.days.length ?? null, all: r?.changes?.all ?? null });
-			log(`incremental: ${label}: ${ms} ms (refresh ${r?.ms} ms: ${JSON.stringify(r?.steps)}; ${r?.changes?.all ? `everything (${r.changes.reason})` : `${r?.changes?.days.length} days`})`);
+			report.incremental.push({ label, rows: run.inserted + run.updated, ms, refreshMs: run.refreshed ? (r?.ms ?? null) : null, steps: run.refreshed ? (r?.steps ?? {}) : {}, rollupMs: run.refreshed ? (r?.rollupMs ?? {}) : {}, days: r?.changes?.days.length ?? null, all: r?.changes?.all ?? null });
+			log(`incremental: ${label}: ${ms} ms (refresh ${r?.ms} ms: ${JSON.stringify(r?.steps)}; rollups: ${JSON.stringify(r?.rollupMs)}; ${r?.changes?.all ? `everything (${r.changes.reason})` : `${r?.changes?.days.length} days`})`);
 		};
 		const stamp = Date.now().toString(36);
-		for (let i = 1; i <= 3; i++) await incremental(`100 new calls (${i})`, () => writeNewCalls(config.inboxDir, `new-${stamp}-${i}`, 100, `N${stamp}${i}_`, counts.customers));
-		await incremental('100 tickets updated by key, on old days', () => writeTicketUpdates(config.inboxDir, `upd-${stamp}`, 100, tickets, counts.customers));
+		if (part('incremental')) for (let i = 1; i <= 3; i++) await incremental(`100 new calls (${i})`, () => writeNewCalls(config.inboxDir, `new-${stamp}-${i}`, 100, `N${stamp}${i}_`, counts.customers));
+		if (part('incremental')) await incremental('100 tickets updated by key, on old days', () => writeTicketUpdates(config.inboxDir, `upd-${stamp}`, 100, tickets, counts.customers, stamp));
 
 		// 5. pages, through the built server (the database is handed over to it)
 		const { token } = await createToken(db, { name: `bench-${stamp}`, role: 'admin' }, { actor: 'cli' });
 		closeDatabase();
-		const noBuild = ensureBuild(root, o.build, log);
+		const noBuild = part('pages') ? ensureBuild(root, o.build, log) : 'left out (--only)';
 		const pageByRoute = new Map<string, number>();
 		if (noBuild) {
 			report.pages = { skipped: noBuild };
@@ -360,12 +366,12 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 		}
 
 		// 6. JavaScript per route
-		report.javascript = routeJavaScript(root);
+		report.javascript = part('javascript') ? routeJavaScript(root) : { skipped: 'left out (--only)' };
 
 		// 7. PostgreSQL
-		const bin = o.pg ? findPostgres() : null;
+		const bin = runPg ? findPostgres() : null;
 		const pgTimes = new Map<string, Timing>();
-		if (!o.pg) report.postgres = { skipped: 'left out (--no-pg)' };
+		if (!runPg) report.postgres = { skipped: 'left out (--no-pg or --only)' };
 		else if (!bin) {
 			report.postgres = { skipped: INSTALL_HINT };
 			log(INSTALL_HINT);

@@ -1,5 +1,6 @@
 -- contact_days_prev: set prev_day (the customer's previous day in touch) on every day of the
--- customers listed in churn_touched_customers, after some of their days were rebuilt.
+-- customers who gained or lost a day in touch (churn_touched_customers): a day after the change
+-- may now follow another one.
 -- params: none
 update churn_contact_days d
 set prev_day = x.prev_day

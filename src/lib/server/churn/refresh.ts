@@ -53,13 +53,13 @@ const REOPENS = 'churn/reopens_rows';
 /**
  * Build the derived tables the model reads (also used by the back-test, which computes many
  * days). With the refresh's `changes`, only what they touched: the contact days of the touched
- * local days (and prev_day of the customers in touch on them), and the reopenings of the
+ * local days (and prev_day of the customers who gained or lost a day there), and the reopenings of the
  * tickets loaded since, or with new status changes. Without (or when everything changed), all.
  */
 export async function buildChurnInputs(conn: DuckDBConnection, timeZone: string, now: Date, changes?: Changes): Promise<void> {
 	const partial = changes && !changes.all ? changes : null;
 	await execOn(conn, 'churn/touched_clear');
-	if (partial) await execOn(conn, 'churn/touched_customers');
+	if (partial) await execOn(conn, 'churn/touched_before');
 	const days = await refreshDayTable(
 		conn,
 		partial ?? allChanged(null),
@@ -67,6 +67,7 @@ export async function buildChurnInputs(conn: DuckDBConnection, timeZone: string,
 		new Set()
 	);
 	if (days === 'days') {
+		await execOn(conn, 'churn/contact_days_prev_days');
 		await execOn(conn, 'churn/touched_customers');
 		await execOn(conn, 'churn/contact_days_prev');
 	}

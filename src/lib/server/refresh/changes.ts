@@ -37,7 +37,7 @@ export interface Changes {
 	reason: 'first' | 'out_of_step' | 'many_days' | null;
 	/** The touched local days, oldest first (empty when all). */
 	days: string[];
-	/** The days as runs of consecutive days, at most MAX_RUNS (close runs merged). */
+	/** The days as runs of consecutive days (runs a few days apart joined), at most MAX_RUNS. */
 	runs: DayRun[];
 	/** Changed rows per dataset, and customers whose segment or name changed. */
 	rows: Partial<Record<ChangeDataset, number>>;
@@ -46,29 +46,24 @@ export interface Changes {
 	files: number;
 }
 
+/** Runs this close (untouched days between them) are rebuilt as one: a few days more, one scan fewer. */
+export const MERGE_GAP_DAYS = 7;
 /**
- * Above this many runs, the closest runs are merged (a few untouched days rebuilt instead of
- * more statements; ./rollups.ts handles a dozen runs per statement).
+ * Above this many runs (after merging), everything is rebuilt: each run reads at least one row
+ * group of every table, so rows changed on many scattered days (a re-export of old tickets) cost
+ * about what a whole rebuild does, which reads each row group once.
  */
-export const MAX_RUNS = 48;
+export const MAX_RUNS = 24;
 /** When the touched days cover more than this share of the days with data, rebuild everything. */
 export const FULL_SHARE = 0.3;
 
-/** Group sorted days into runs of consecutive days, merging the closest runs until at most `max` are left. */
-export function dayRuns(days: string[], max = MAX_RUNS): DayRun[] {
+/** Group sorted days into runs of consecutive days, joining runs at most `gap` days apart. */
+export function dayRuns(days: string[], gap = MERGE_GAP_DAYS): DayRun[] {
 	const runs: DayRun[] = [];
 	for (const day of days) {
 		const last = runs[runs.length - 1];
-		if (last && addDays(last.to, 1) === day) last.to = day;
+		if (last && daysBetween(last.to, day) <= gap + 1) last.to = day;
 		else runs.push({ from: day, to: day });
-	}
-	while (runs.length > Math.max(1, max)) {
-		let best = 1;
-		for (let i = 2; i < runs.length; i++) {
-			if (daysBetween(runs[i - 1]!.to, runs[i]!.from) < daysBetween(runs[best - 1]!.to, runs[best]!.from)) best = i;
-		}
-		runs[best - 1]!.to = runs[best]!.to;
-		runs.splice(best, 1);
 	}
 	return runs;
 }
@@ -144,12 +139,17 @@ export async function detectChanges(conn: DuckDBConnection, timeZone: string, op
 		return { ...allChanged('out_of_step', Number(fileCount)), rows, customers: changedCustomers };
 	}
 	const days = (await queryOn<{ day: string }>(conn, 'refresh/changes/touched_list')).map((r) => r.day);
+	const runs = dayRuns(days);
+	const many = { ...allChanged('many_days', Number(fileCount)), rows, customers: changedCustomers };
+	if (runs.length > MAX_RUNS) return many;
 	if (days.length > 31) {
 		const [extent] = await queryOn<{ first_day: string | null; last_day: string | null }>(conn, 'refresh/changes/data_days');
 		const span = extent?.first_day && extent.last_day ? daysBetween(extent.first_day, extent.last_day) + 1 : 0;
-		if (days.length > FULL_SHARE * span) return { ...allChanged('many_days', Number(fileCount)), rows, customers: changedCustomers };
+		if (days.length > FULL_SHARE * span) return many;
 	}
-	return { all: false, reason: null, days, runs: dayRuns(days), rows, customers: changedCustomers, files: Number(fileCount) };
+	// The days between touched days that a run joins are rebuilt too: the steps see them all.
+	for (const run of runs) if (run.from !== run.to) await execOn(conn, 'refresh/changes/touched_runs', { from: run.from, to: run.to });
+	return { all: false, reason: null, days, runs, rows, customers: changedCustomers, files: Number(fileCount) };
 }
 
 /**

@@ -91,8 +91,9 @@ export interface RefreshReport {
 	changes: Pick<Changes, 'all' | 'reason' | 'days' | 'rows' | 'customers' | 'files'> | null;
 	/** Per rollup: rebuilt whole, for the touched days, or untouched. */
 	rollups: Record<string, DayRebuild>;
-	/** Milliseconds per step, in order. */
+	/** Milliseconds per step, in order, and within the rollups step (finding the changes, each table). */
 	steps: Record<string, number>;
+	rollupMs: Record<string, number>;
 	ms: number;
 }
 
@@ -122,7 +123,7 @@ export function refreshAll(db: Database, settings: Settings, now?: Date): Promis
 			}
 			await forgetChanges(conn);
 			await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
-			const report: RefreshReport = { changes: summary(ctx.changes), rollups: ctx.rollups?.tables ?? {}, steps, ms: Math.round(performance.now() - t0) };
+			const report: RefreshReport = { changes: summary(ctx.changes), rollups: ctx.rollups?.tables ?? {}, steps, rollupMs: ctx.rollups?.ms ?? {}, ms: Math.round(performance.now() - t0) };
 			const c = report.changes;
 			log().info({ ms: report.ms, steps, all: c?.all, reason: c?.reason, days: c?.days.length, rows: c?.rows, files: c?.files }, 'refresh finished');
 			last = report;

@@ -127,6 +127,8 @@ export interface RollupsResult {
 	tables: Record<string, DayRebuild>;
 	/** Day tables rebuilt whole in this refresh (later steps reading them follow). */
 	rebuiltWhole: Set<string>;
+	/** Milliseconds: finding what changed, and each table. */
+	ms: Record<string, number>;
 }
 
 export interface RollupScope {
@@ -145,21 +147,28 @@ export interface RollupScope {
 export async function refreshRollups(conn: DuckDBConnection, timeZone: string, scope?: RollupScope): Promise<RollupsResult> {
 	const ledgerSignature = signatureOf(LEDGER, null);
 	const firstBuild = (await storedSignature(conn, 'refresh_keys')) !== ledgerSignature;
+	const ms: Record<string, number> = {};
+	let t0 = performance.now();
 	let changes: Changes;
 	if (scope && firstBuild) changes = allChanged('first');
 	else {
 		changes = await detectChanges(conn, timeZone, scope ? { datasets: scope.datasets, files: false, customers: false, firstBuild } : { firstBuild });
 		if (firstBuild) await execOn(conn, 'refresh/save_signature', { name: 'refresh_keys', signature: ledgerSignature });
 	}
+	ms.changes = Math.round(performance.now() - t0);
 	const tables: Record<string, DayRebuild> = {};
 	const rebuiltWhole = new Set<string>();
 	for (const query of DAY_ROLLUPS) {
 		if (scope && !query.includes(scope.only)) continue;
+		t0 = performance.now();
 		tables[tableOf(query)] = await refreshDayTable(conn, changes, { query, table: tableOf(query), params: { tz: timeZone }, depends: { timeZone } }, rebuiltWhole);
+		ms[tableOf(query)] = Math.round(performance.now() - t0);
 	}
 	for (const query of WHOLE_ROLLUPS) {
+		t0 = performance.now();
 		await execOn(conn, query, { tz: timeZone });
 		tables[tableOf(query)] = 'whole';
+		ms[tableOf(query)] = Math.round(performance.now() - t0);
 	}
-	return { changes, tables, rebuiltWhole };
+	return { changes, tables, rebuiltWhole, ms };
 }
