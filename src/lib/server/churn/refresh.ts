@@ -67,7 +67,7 @@ export async function buildChurnInputs(conn: DuckDBConnection, timeZone: string,
 		new Set()
 	);
 	if (days === 'days') {
-		await execOn(conn, 'churn/contact_days_prev_days');
+		for (const run of partial!.runs) await execOn(conn, 'churn/contact_days_prev_days', { from: run.from, to: run.to });
 		await execOn(conn, 'churn/touched_customers');
 		await execOn(conn, 'churn/contact_days_prev');
 	}
