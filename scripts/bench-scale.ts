@@ -73,6 +73,8 @@ export interface KpiComparison {
 	pg: Omit<Timing, 'result'> | null;
 	/** Both engines returned the same figures (null: PostgreSQL not run). */
 	same: boolean | null;
+	/** The first row that differs, DuckDB's then PostgreSQL's, when they differ. */
+	difference?: string;
 	/** Our page's data path for the same view and period: the KPI endpoint. */
 	page: { route: string; p50: number } | null;
 	/** PostgreSQL p50 ÷ DuckDB p50, same SQL. */
@@ -93,7 +95,7 @@ export interface ScaleReport {
 	incremental: { label: string; rows: number; ms: number; refreshMs: number | null; steps: Record<string, number>; rollupMs: Record<string, number>; days: number | null; all: boolean | null }[];
 	pages: PageTiming[] | { skipped: string };
 	serverPeakRssMb: number | null;
-	javascript: { route: string; kb: number }[] | { skipped: string };
+	javascript: { route: string; kb: number; withChartsKb: number }[] | { skipped: string };
 	kpis: KpiComparison[];
 	postgres: { version: string; load: LoadFigures } | { skipped: string };
 }
@@ -196,41 +198,53 @@ async function stopServer(child: ChildProcess) {
 }
 
 /**
- * Each route's JavaScript, gzipped: the client entry (start and app) plus its layouts' and
- * page's nodes with every chunk they import statically, from the build's Vite manifest and
- * SvelteKit's server manifest (which says which nodes a route is made of).
+ * Each page route's JavaScript, gzipped, from the build's Vite manifest and SvelteKit's server
+ * manifest (which says which nodes, layouts and page, a route is made of): `initial` is what a
+ * first visit loads (the client entry, start and app, the route's nodes and every chunk they
+ * import statically); `withCharts` adds the chunks its nodes may import on demand (ECharts and
+ * the chart kinds, the calendar panel), an upper bound of what the page can load.
  */
-export function routeJavaScript(root: string): { route: string; kb: number }[] | { skipped: string } {
+export function routeJavaScript(root: string): { route: string; kb: number; withChartsKb: number }[] | { skipped: string } {
 	const client = path.join(root, '.svelte-kit', 'output', 'client');
 	const manifestFile = path.join(client, '.vite', 'manifest.json');
 	const serverManifest = path.join(root, '.svelte-kit', 'output', 'server', 'manifest.js');
 	if (!fs.existsSync(manifestFile) || !fs.existsSync(serverManifest)) return { skipped: 'no build output (.svelte-kit/output)' };
-	const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+	const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
 	const gz = new Map<string, number>();
 	const size = (file: string) => {
 		let n = gz.get(file);
 		if (n === undefined) gz.set(file, (n = zlib.gzipSync(fs.readFileSync(path.join(client, file)), { level: 9 }).length));
 		return n;
 	};
-	const closure = (key: string, into: Set<string>) => {
+	const closure = (key: string, into: Set<string>, dynamic: boolean) => {
 		const entry = manifest[key];
 		if (!entry || into.has(entry.file)) return;
 		into.add(entry.file);
-		for (const i of entry.imports ?? []) closure(i, into);
+		for (const i of entry.imports ?? []) closure(i, into, dynamic);
+		// Another route's node is not this route's code (the app entry imports every node on demand).
+		if (dynamic) for (const i of entry.dynamicImports ?? []) if (!i.includes('/nodes/')) closure(i, into, dynamic);
 	};
 	const nodeKey = (n: number) => Object.keys(manifest).find((k) => k.endsWith(`/nodes/${n}.js`));
-	const entries = Object.keys(manifest).filter((k) => /\/entry\/(start|app)\.js$/.test(k) || /client-optimized\/app\.js$/.test(k) || /runtime\/client\/entry\.js$/.test(k));
-	const text = fs.readFileSync(serverManifest, 'utf8');
-	const out: { route: string; kb: number }[] = [];
-	for (const m of text.matchAll(/id: "([^"]+)",[\s\S]*?page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/g)) {
-		const files = new Set<string>();
-		for (const e of entries) closure(e, files);
-		const nodes = [...m[2]!.split(',').filter((x) => x.trim() !== '').map(Number), Number(m[3])];
+	const entries = Object.keys(manifest).filter((k) => k.endsWith('client-optimized/app.js') || k.endsWith('runtime/client/entry.js'));
+	const kb = (files: Set<string>) => round1([...files].reduce((a, f) => a + size(f), 0) / 1024);
+	const out: { route: string; kb: number; withChartsKb: number }[] = [];
+	// One route per object of the routes list: its id, then (lines later) its page's nodes, or page: null.
+	for (const m of fs.readFileSync(serverManifest, 'utf8').matchAll(/id: "([^"]+)",\s*pattern: [^\n]*\n\s*params: [^\n]*\n\s*page: (null|\{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \})/g)) {
+		if (m[2] === 'null') continue;
+		const nodes = [...m[3]!.split(',').filter((x) => x.trim() !== '').map(Number), Number(m[4])];
+		const initial = new Set<string>();
+		const all = new Set<string>();
+		for (const e of entries) {
+			closure(e, initial, false);
+			closure(e, all, false);
+		}
 		for (const n of nodes) {
 			const key = nodeKey(n);
-			if (key) closure(key, files);
+			if (!key) continue;
+			closure(key, initial, false);
+			closure(key, all, true);
 		}
-		out.push({ route: m[1]!, kb: round1([...files].reduce((a, f) => a + size(f), 0) / 1024) });
+		out.push({ route: m[1]!, kb: kb(initial), withChartsKb: kb(all) });
 	}
 	return out.length ? out.sort((a, b) => a.route.localeCompare(b.route)) : { skipped: 'no page routes found in the server manifest' };
 }
@@ -396,7 +410,11 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 				const route = KPI_ROUTES[kpi.name]!(period.from, period.to);
 				const page = pageByRoute.has(route) ? { route, p50: pageByRoute.get(route)! } : null;
 				const strip = ({ result: _r, ...rest }: Timing) => ({ ...rest, first: round1(rest.first), p50: round1(rest.p50), p95: round1(rest.p95) });
+				const differs = p ? d.result.findIndex((row, i) => row !== p.result[i]) : -1;
+				const difference = p && (differs >= 0 || d.result.length !== p.result.length) ? `row ${differs}: ${d.result[differs] ?? '(none)'} / ${p.result[differs] ?? '(none)'}` : undefined;
+				if (difference) log(`${kpi.name} (${period.name}): the engines differ at ${difference}`);
 				report.kpis.push({
+					difference,
 					kpi: kpi.name,
 					period: period.name,
 					duck: strip(d),
@@ -433,8 +451,8 @@ export function printReport(r: ScaleReport, log: (l: string) => void) {
 		for (const p of r.pages) log(`| ${p.kind === 'page' ? `${p.route} (page data)` : p.route} | ${p.status} | ${p.first} ms | ${p.p50} ms | ${p.p95} ms | ${p.kb} KB |`);
 	} else log(`\npages: ${r.pages.skipped}`);
 	if (Array.isArray(r.javascript)) {
-		log('\n| route | JavaScript, gzipped |\n| --- | --- |');
-		for (const j of r.javascript) log(`| ${j.route} | ${j.kb} KB |`);
+		log('\n| page route | JavaScript, gzipped: first visit | … with every chunk it may load on demand (charts) |\n| --- | --- | --- |');
+		for (const j of r.javascript) log(`| ${j.route} | ${j.kb} KB | ${j.withChartsKb} KB |`);
 	} else log(`\nJavaScript sizes: ${r.javascript.skipped}`);
 	log(`\nPostgreSQL: ${'skipped' in r.postgres ? r.postgres.skipped : `${r.postgres.version}, COPY ${round1(r.postgres.load.copySeconds)} s, indexes, statistics and ANALYZE ${round1(r.postgres.load.indexSeconds)} s, ${mb(r.postgres.load.bytes).toLocaleString('en')} MB`}\n`);
 	log('| KPI query | period | DuckDB p50 (first) | PostgreSQL p50 (first) | same figures | PG ÷ DuckDB, same SQL | our endpoint p50 | PG ÷ our page |\n| --- | --- | --- | --- | --- | --- | --- | --- |');

@@ -6,7 +6,7 @@ select
 	cast(extract(hour from started_at at time zone 'Asia/Tehran') as integer) as hour,
 	count(*) as calls,
 	count(*) filter (where outcome = 'answered') as answered,
-	round(cast(avg(wait_seconds) as numeric), 6) as mean_wait
+	cast(avg(wait_seconds) as decimal(18, 6)) as mean_wait
 from calls
 where direction = 'inbound'
 	and started_at >= cast(cast($1 as date) as timestamp) at time zone 'Asia/Tehran'

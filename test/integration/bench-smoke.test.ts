@@ -1,0 +1,54 @@
+/**
+ * The scale benchmark's harness (`npm run bench -- --scale …`, scripts/bench-scale.ts) at a tiny
+ * scale: it makes the data, loads it through the product, times the incremental loads and the
+ * KPI queries, and runs PostgreSQL side by side with the same figures. A smoke test of the
+ * harness only: no duration is asserted (the figures are in docs/benchmarks.md).
+ *
+ * PostgreSQL comes from Debian's packages: without it the PostgreSQL part is skipped visibly,
+ * except under CI (CI=true), where it must run. The pages are measured through the built server
+ * only when a build exists (under `npm test` the build comes after these tests).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchScale } from '../../scripts/bench-scale';
+import { findPostgres, INSTALL_HINT } from '../../scripts/bench-pg';
+
+const built = fs.existsSync(path.resolve('build', 'index.js'));
+const pg = findPostgres();
+if (!pg) {
+	if (process.env.CI === 'true') throw new Error(`CI=true but PostgreSQL is missing. ${INSTALL_HINT}`);
+	console.warn(`\n[bench smoke] PostgreSQL part SKIPPED: ${INSTALL_HINT}\n`);
+}
+
+describe('the scale benchmark harness', () => {
+	it('produces its figures at a tiny scale', async () => {
+		const lines: string[] = [];
+		const report = await benchScale({
+			scale: '1000',
+			runs: 1,
+			pg: pg !== null,
+			build: false,
+			only: built ? undefined : ['kpis', 'incremental', 'javascript', 'pg'],
+			log: (l) => lines.push(l)
+		});
+		expect(report.scale).toMatchObject({ tickets: 1000, customers: 10, calls: 3000, answers: 200 });
+		expect(report.ingest!.rows).toBe(1000 + 10 + 3000 + 200);
+		expect(report.ingest!.rowsPerSecond).toBeGreaterThan(0);
+		expect(report.ingest!.refresh?.changes?.all).toBe(true);
+		// Three files of 100 new calls, then 100 tickets updated by key: each loaded and refreshed.
+		expect(report.incremental.map((i) => i.rows)).toEqual([100, 100, 100, 100]);
+		for (const i of report.incremental.slice(0, 3)) expect(i).toMatchObject({ all: false, days: 1 });
+		expect(report.kpis).toHaveLength(10);
+		for (const k of report.kpis) expect(k.duck.rows).toBeGreaterThan(0);
+		if (pg) {
+			expect('version' in report.postgres).toBe(true);
+			for (const k of report.kpis) expect({ kpi: k.kpi, period: k.period, same: k.same, difference: k.difference }).toEqual({ kpi: k.kpi, period: k.period, same: true, difference: undefined });
+		} else expect(report.postgres).toEqual({ skipped: INSTALL_HINT });
+		if (built) {
+			expect(Array.isArray(report.pages)).toBe(true);
+			for (const p of report.pages as { route: string; status: number }[]) expect(p.status, p.route).toBe(200);
+		}
+		expect(lines.join('\n')).toMatch(/\| KPI query \| period \| DuckDB p50/);
+	}, 600_000);
+});
