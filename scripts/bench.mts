@@ -1,6 +1,6 @@
 /**
  * Benchmark at a scale: `npm run bench -- --scale 100k|1m|10m [--keep DIR] [--runs 20] [--no-pg]
- * [--no-build] [--json FILE] [--only kpis,incremental,pages,javascript,pg]`: see scripts/bench-scale.ts (data, ingest, incremental loads, every
+ * [--no-build] [--json FILE] [--only kpis,incremental,pages,javascript,pg] [--direct]`: see scripts/bench-scale.ts (data, ingest, incremental loads, every
  * page's data, JavaScript per route, PostgreSQL side by side). The parts below run without it.
  *
  * Benchmark: `npm run bench [-- --rows 1000000] [--runs 40] [--db DIR] [--startup] [--load] [--only-load] [--no-sla] [--sla-only] [--no-churn] [--churn-only]`
@@ -465,7 +465,8 @@ if (process.argv.includes('--scale')) {
 		pg: !process.argv.includes('--no-pg'),
 		build: !process.argv.includes('--no-build'),
 		json: process.argv.includes('--json') ? arg('json', '') : undefined,
-		only: process.argv.includes('--only') ? arg('only', '').split(',') : undefined
+		only: process.argv.includes('--only') ? arg('only', '').split(',') : undefined,
+		direct: process.argv.includes('--direct')
 	});
 	process.exit(0);
 }

@@ -78,11 +78,12 @@ describe('scale-out over partitioned Parquet', () => {
 		await t.db.withConnection(async (conn) => {
 			// One folder per table, one sub-folder per local month (month=2026-09 …): a reader of one
 			// month opens only that folder. Paths are the test's own (COPY takes no bound parameters).
-			for (const [table, instant] of [
+			const tables: [string, string][] = [
 				['tickets', 'created_at'],
 				['calls', 'started_at'],
 				['survey_answers', 'answered_at']
-			]) {
+			];
+			for (const [table, instant] of tables) {
 				await conn.run(
 					`copy (select *, strftime(timezone('${TZ}', ${instant}), '%Y-%m') as month from ${table}) to ${quote(path.join(dir, table))} (format parquet, partition_by (month))`
 				);
