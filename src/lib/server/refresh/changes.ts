@@ -160,6 +160,7 @@ export async function forgetChanges(conn: DuckDBConnection): Promise<void> {
 	await execOn(conn, 'refresh/changes/drop_temp');
 }
 
+/** The customers' segment and name as this refresh saw them: only the changed and new ones are written. */
 async function saveCustomers(conn: DuckDBConnection) {
 	await execOn(conn, 'refresh/changes/customers_forget');
 	await execOn(conn, 'refresh/changes/customers_save');
@@ -168,7 +169,8 @@ async function saveCustomers(conn: DuckDBConnection) {
 /** Count every row again: refresh_keys and the customers as they are, every file taken in. */
 async function rebuildLedger(conn: DuckDBConnection) {
 	await execOn(conn, 'refresh/changes/keys_rebuild');
-	await saveCustomers(conn);
+	await execOn(conn, 'refresh/changes/customers_clear');
+	await execOn(conn, 'refresh/changes/customers_save');
 	await execOn(conn, 'refresh/changes/fold_files');
 	await execOn(conn, 'refresh/changes/touched_clear');
 }
