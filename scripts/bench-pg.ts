@@ -20,18 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
 
-export const INSTALL_HINT = 'PostgreSQL is not installed: on Debian or Ubuntu run `apt-get install -y postgresql` (the benchmark uses /usr/lib/postgresql/<version>/bin and starts its own temporary server), then run the benchmark again.';
-
-/** The newest PostgreSQL installed from Debian's packages, or null. */
-export function findPostgres(): string | null {
-	const root = '/usr/lib/postgresql';
-	if (!fs.existsSync(root)) return null;
-	const versions = fs
-		.readdirSync(root)
-		.filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
-		.sort((a, b) => Number(b) - Number(a));
-	return versions[0] ? path.join(root, versions[0], 'bin') : null;
-}
+export { findPostgres, INSTALL_HINT } from './postgres.js';
 
 export interface Kpi {
 	name: string;
