@@ -51,14 +51,16 @@ test('the weekday chart is mirrored: Saturday on the right, the value axis on th
 	const chart = page.locator('section', { has: page.locator('#by-weekday') }).getByTestId('chart').locator('[data-drawn] svg');
 	await expect(chart).toBeVisible();
 	const box = (await chart.boundingBox())!;
+	// Chart texts are isolated right to left (RLI … PDI) inside the chart's left-to-right SVG.
+	const isolated = (text: string) => new RegExp(`^\u2067${text}\u2069$`);
 	const x = async (text: RegExp) => (await chart.locator('text', { hasText: text }).first().boundingBox())!.x;
-	expect(await x(/^شنبه$/)).toBeGreaterThan(await x(/^جمعه$/));
-	expect(await x(/^شنبه$/)).toBeGreaterThan(box.x + box.width / 2);
-	const labels = await chart.locator('text').allTextContents();
+	expect(await x(isolated('شنبه'))).toBeGreaterThan(await x(isolated('جمعه')));
+	expect(await x(isolated('شنبه'))).toBeGreaterThan(box.x + box.width / 2);
+	const labels = (await chart.locator('text').allTextContents()).map((l) => l.replace(/^\u2067|\u2069$/g, ''));
 	const numbers = labels.filter((l) => PERSIAN_NUMBER.test(l));
 	expect(numbers.length).toBeGreaterThan(2);
 	expect(labels.some((l) => /^[0-9]+$/.test(l))).toBe(false);
-	expect(await x(new RegExp(`^${numbers[numbers.length - 1]}$`))).toBeGreaterThan(box.x + box.width / 2);
+	expect(await x(isolated(numbers[numbers.length - 1]!))).toBeGreaterThan(box.x + box.width / 2);
 	await page.screenshot({ path: 'test-results/calls-fa.png', fullPage: true });
 });
 
