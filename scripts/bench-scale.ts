@@ -140,7 +140,7 @@ function routes(year: { from: string; to: string }): { route: string; kind: 'pag
 		'/data', '/data/files/1', '/settings/sla', '/admin/users', '/admin/tokens', '/admin/audit', '/account'
 	];
 	const apis = [
-		'/api/overview', `/api/overview?${y}`, '/api/kpi/nps', '/api/kpi/csat', '/api/kpi/calls', '/api/kpi/sla', '/api/sla/at-risk', '/api/customers/risk', '/api/followups', '/api/health'
+		'/api/overview', `/api/overview?${y}`, '/api/kpi/nps', '/api/kpi/csat', '/api/kpi/calls', '/api/kpi/sla', '/api/sla/at-risk', '/api/customers/risk', '/api/followups', '/api/mappings', '/api/health'
 	];
 	return [...pages.map((route) => ({ route, kind: 'page' as const })), ...apis.map((route) => ({ route, kind: 'api' as const }))];
 }
