@@ -121,17 +121,26 @@ function lognormal(rnd: () => number, median: number, sigma: number): number {
 	return median * Math.exp(sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
 }
 
+/**
+ * A CSV file with the dataset's whole header. Rows give the leading columns; the optional ones
+ * after them (a help desk's own SLA figures, reopen counts, tags, survey offers: fields added to
+ * the datasets later) are left empty, so every row has as many fields as the header.
+ */
 class CsvOut {
 	private fd: number;
 	private buf = '';
+	private width: number;
 	rows = 0;
 	constructor(file: string, header: string[]) {
 		fs.mkdirSync(path.dirname(file), { recursive: true });
 		this.fd = fs.openSync(file, 'w');
 		this.buf = header.join(',') + '\n';
+		this.width = header.length;
 	}
 	row(cells: (string | number | boolean | null)[]) {
-		this.buf += cells.map((c) => (c === null ? '' : String(c))).join(',') + '\n';
+		if (cells.length > this.width) throw new Error(`a row of ${cells.length} cells under a header of ${this.width}`);
+		const padded = cells.length < this.width ? [...cells, ...Array<null>(this.width - cells.length).fill(null)] : cells;
+		this.buf += padded.map((c) => (c === null ? '' : String(c))).join(',') + '\n';
 		this.rows++;
 		if (this.buf.length > 1 << 20) this.flush();
 	}

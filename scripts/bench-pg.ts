@@ -189,12 +189,14 @@ const SCHEMA = [
 		contact_name text, contact_phone text, contact_email text, tier text, contact_since date)`,
 	`create table tickets (id text primary key, customer_id text, channel text, category text, priority text, support_level text,
 		status text, team text, assignee text, subject text, created_at timestamptz not null, first_response_at timestamptz,
-		resolved_at timestamptz, closed_at timestamptz)`,
+		resolved_at timestamptz, closed_at timestamptz, source_first_reply_minutes double precision,
+		source_first_reply_business_minutes double precision, source_resolution_minutes double precision,
+		source_resolution_business_minutes double precision, reopen_count integer, tags text)`,
 	`create table calls (id text primary key, customer_id text, direction text not null, queue text, started_at timestamptz not null,
 		answered_at timestamptz, ended_at timestamptz, wait_seconds double precision, talk_seconds double precision,
 		outcome text not null, agent text, opened_case boolean, ticket_id text)`,
 	`create table survey_answers (id text primary key, customer_id text, ticket_id text, kind text not null, occasion text,
-		score integer not null, comment text, answered_at timestamptz not null, channel text)`
+		score integer not null, comment text, answered_at timestamptz not null, channel text, state text, offered_at timestamptz)`
 ];
 
 /** Indexes on what the queries filter and join on, statistics on what they group by. */
