@@ -4,7 +4,9 @@
  * key that move to another local day (or another customer), batches touching old days, a
  * customer whose segment or name changes, a ticket whose channel changes under the answers
  * about it, follow-up answers written in the app (refreshSurveyRollups), and times close to
- * the unit's local midnight (Asia/Tehran, UTC+03:30: 20:30 UTC is already the next day).
+ * the unit's local midnight (Asia/Tehran, UTC+03:30: 20:30 UTC is already the next day). The
+ * steps that follow the refresh are compared too: the SLA clocks with their breach moments, and
+ * the churn inputs and the scored day's risk with every factor (the SLA-breach one included).
  *
  * "From scratch" is the product's own full path: inside a transaction that is rolled back, the
  * signatures are forgotten, so every table (and the change ledger) is rebuilt from all rows.
@@ -12,7 +14,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/lib/server/imports/ingest';
-import { buildChurnInputs } from '../../src/lib/server/churn/refresh';
+import { buildChurnInputs, computeRiskDay, riskDay } from '../../src/lib/server/churn/refresh';
 import { execOn } from '../../src/lib/server/db/database';
 import { lastRefreshReport, refreshAll, refreshSurveyRollups, STEPS, type RefreshContext } from '../../src/lib/server/refresh/index';
 import { DAY_ROLLUPS, WHOLE_ROLLUPS } from '../../src/lib/server/refresh/rollups';
@@ -28,6 +30,15 @@ const TABLES = [
 	'peaks_days',
 	'peaks_hourly'
 ];
+/**
+ * Tables compared through a query: the SLA clocks with their breach moments (migration 022; the
+ * SLA step has its own watermark), and the churn risk of the day the refresh scores, factors
+ * included (the SLA-breach factor reads the clocks' breach moments). Computation stamps aside.
+ */
+const QUERIES: Record<string, (asOf: string) => string> = {
+	sla_clocks: () => 'select * exclude (computed_at) from sla_clocks',
+	churn_risk: (asOf) => `select * exclude (computed_at) from churn_risk_history where as_of = date '${asOf}' and not reconstructed`
+};
 const NOW = new Date('2026-11-23T09:00:00Z');
 
 let t: TempDb;
@@ -40,13 +51,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function snapshot(run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<Record<string, string[]>> {
+async function snapshot(run: (sql: string) => Promise<Record<string, unknown>[]>, asOf: string): Promise<Record<string, string[]>> {
 	const out: Record<string, string[]> = {};
-	for (const table of TABLES) out[table] = (await run(`select * from ${table}`)).map((r) => JSON.stringify(r)).sort();
+	const rows = async (sql: string) => (await run(sql)).map((r) => JSON.stringify(r)).sort();
+	for (const table of TABLES) out[table] = await rows(`select * from ${table}`);
+	for (const [name, query] of Object.entries(QUERIES)) out[name] = await rows(query(asOf));
 	return out;
 }
 
-const current = () => snapshot((sql) => t.rows(sql));
+const current = async () => snapshot((sql) => t.rows(sql), await t.db.withConnection((conn) => riskDay(conn, settings.unit.timeZone, NOW)));
 
 class Rollback extends Error {}
 
@@ -57,12 +70,16 @@ async function fromScratch(): Promise<Record<string, string[]>> {
 		.transaction(async (conn) => {
 			await conn.run('delete from refresh_signatures');
 			await conn.run('delete from peaks_state');
+			await conn.run('delete from sla_refresh_state');
 			const ctx: RefreshContext = { conn, settings, now: NOW };
-			// The steps whose tables are compared (the churn step's inputs, not its risk scores).
-			for (const step of STEPS.filter((s) => ['calendar', 'rollups', 'peaks', 'staffing'].includes(s.name))) await step.run(ctx);
+			// The steps whose tables are compared; of churn, its inputs and the scored day's risk
+			// (not the history reconstructed at the first refresh).
+			for (const step of STEPS.filter((s) => ['calendar', 'rollups', 'peaks', 'staffing', 'business_calendar', 'sla'].includes(s.name))) await step.run(ctx);
 			await buildChurnInputs(conn, settings.unit.timeZone, NOW);
+			const asOf = await riskDay(conn, settings.unit.timeZone, NOW);
+			await computeRiskDay(conn, asOf, settings.unit.timeZone, settings.churn, false, NOW);
 			expect(ctx.changes?.all).toBe(true);
-			out = await snapshot(async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[]);
+			out = await snapshot(async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[], asOf);
 			throw new Rollback();
 		})
 		.catch((e) => {
@@ -74,7 +91,13 @@ async function fromScratch(): Promise<Record<string, string[]>> {
 async function expectSameAsFull(label: string) {
 	const incremental = await current();
 	const full = await fromScratch();
-	for (const table of TABLES) expect(incremental[table], `${label}: ${table}`).toEqual(full[table]);
+	for (const table of [...TABLES, ...Object.keys(QUERIES)]) {
+		// The rows only one side has (readable when they differ), then the whole lists (duplicates).
+		const inc = incremental[table]!;
+		const all = full[table]!;
+		expect({ onlyIncremental: inc.filter((r) => !all.includes(r)), onlyFull: all.filter((r) => !inc.includes(r)) }, `${label}: ${table}`).toEqual({ onlyIncremental: [], onlyFull: [] });
+		expect(inc, `${label}: ${table}`).toEqual(all);
+	}
 	// The ledger of customers' fields (only changed customers are rewritten) lists them as they are.
 	const dims = async (sql: string) => (await t.rows(sql)).map((r) => JSON.stringify(r)).sort();
 	expect(await dims('select id, segment, name from refresh_customer_dims'), `${label}: refresh_customer_dims`).toEqual(await dims('select id, segment, name from customers'));
@@ -105,6 +128,13 @@ describe('incremental refresh', () => {
 			survey_answers: `${ANSWER_HEAD}\nS1,C1,T1,nps,post_ticket,9,,2026-11-01T12:00:00Z,email\nS2,C2,,csat,periodic,2,Slow,2026-11-03T12:00:00Z,web\nS3,C3,T3,nps,happy_call,4,,2026-10-02T12:00:00Z,phone`
 		});
 		await expectSameAsFull('first load');
+		// The SLA clocks and the churn risk compared are not empty: open tickets weeks old have
+		// breached their targets, and the customers' risk counts those breaches.
+		const [sla] = await t.rows<{ breached: number }>('select cast(count(*) filter (where fr_breach_at is not null or res_breach_at is not null) as integer) as breached from sla_clocks');
+		expect(sla!.breached).toBeGreaterThan(0);
+		const [risk] = await t.rows<{ scored: number; breaches: number }>('select cast(count(*) as integer) as scored, cast(sum(sla_breaches) as integer) as breaches from churn_risk_history where not reconstructed');
+		expect(risk!.scored).toBeGreaterThan(0);
+		expect(risk!.breaches).toBeGreaterThan(0);
 
 		// T1 moves from 1 Nov to 20 Nov and to C2; K2 (21:00 UTC on 2 Nov = 00:30 on 3 Nov in
 		// Tehran) moves a month back; a new call on an old day.
