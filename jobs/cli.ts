@@ -63,7 +63,7 @@ async function viaServer<T>(config: Config, endpoint: string, what: string, body
 async function withDatabaseHere<T>(config: Config, what: string, job: (db: Database) => Promise<T>): Promise<T> {
 	let db;
 	try {
-		db = await openDatabase(config.dbPath, { memoryLimit: config.duckdbMemoryLimit });
+		db = await openDatabase(config.dbPath, { memoryLimit: config.duckdbMemoryLimit, tempDirectory: config.duckdbTempDir });
 	} catch (e) {
 		if (isLockError(e)) {
 			throw new Error(

@@ -144,7 +144,7 @@ async function withBackend<T>(config: Config, run: (b: Backend) => Promise<T>): 
 	}
 	let db: Database;
 	try {
-		db = await openDatabase(config.dbPath, { memoryLimit: config.duckdbMemoryLimit });
+		db = await openDatabase(config.dbPath, { memoryLimit: config.duckdbMemoryLimit, tempDirectory: config.duckdbTempDir });
 	} catch (e) {
 		if (isLockError(e)) throw new Error(`${config.dbPath} is held by another process and no running server answers for it; try again when it has finished`);
 		throw e;

@@ -1,4 +1,8 @@
 /**
+ * Benchmark at a scale: `npm run bench -- --scale 100k|1m|10m [--keep DIR] [--runs 20] [--no-pg]
+ * [--no-build] [--json FILE] [--only kpis,incremental,pages,javascript,pg] [--direct]`: see scripts/bench-scale.ts (data, ingest, incremental loads, every
+ * page's data, JavaScript per route, PostgreSQL side by side). The parts below run without it.
+ *
  * Benchmark: `npm run bench [-- --rows 1000000] [--runs 40] [--db DIR] [--startup] [--load] [--only-load] [--no-sla] [--sla-only] [--no-churn] [--churn-only] [--ingest-only]`
  *
  * 1. ingest: synthetic files in the product's layout (N calls, 1% of them bad, N tickets and
@@ -459,6 +463,23 @@ async function benchSla() {
 	console.log(`sla: SLA page queries (2 years, ${n.toLocaleString('en')} tickets) + at-risk list: median ${times[5]!.toFixed(0)} ms`);
 	closeDatabase();
 	fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.argv.includes('--scale')) {
+	// The benchmark at a scale (scripts/bench-scale.ts): data, ingest, incremental loads, pages,
+	// JavaScript sizes and PostgreSQL side by side; nothing else runs.
+	const { benchScale } = await import('./bench-scale');
+	await benchScale({
+		scale: arg('scale', '100k'),
+		keep: process.argv.includes('--keep') ? arg('keep', '') : undefined,
+		runs: Number(arg('runs', '20')),
+		pg: !process.argv.includes('--no-pg'),
+		build: !process.argv.includes('--no-build'),
+		json: process.argv.includes('--json') ? arg('json', '') : undefined,
+		only: process.argv.includes('--only') ? arg('only', '').split(',') : undefined,
+		direct: process.argv.includes('--direct')
+	});
+	process.exit(0);
 }
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, node ${process.version}; DuckDB memory_limit ${process.env.CARE_DUCKDB_MEMORY_LIMIT ?? 'default (80% of RAM)'}`);

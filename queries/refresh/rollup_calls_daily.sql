@@ -2,10 +2,13 @@
 -- segment: rollup_calls_hourly without the hour, for the call volumes of
 -- queries/kpi/call_volume.sql (many times fewer rows to read). Incoming and outbound calls are
 -- separate rows. The columns mean what they mean in rollup_calls_hourly.
--- params: $tz VARCHAR, the unit's IANA time zone
-create or replace table rollup_calls_daily as
+-- params: $tz VARCHAR, the unit's IANA time zone; $from, $to VARCHAR (DATE or ±infinity): the
+-- local days to build (src/lib/server/refresh/rollups.ts deletes and rebuilds those days' rows
+-- on a load, or builds every day); $lo, $hi VARCHAR (TIMESTAMPTZ or ±infinity): instants
+-- that bound those days with a margin, a cheap cut that lets DuckDB skip row groups (the exact
+-- cut is on the local day).
 select
-	cast(local_started as date) as local_day,
+	local_day,
 	direction,
 	queue,
 	segment,
@@ -18,9 +21,14 @@ select
 	cast(count(talk_seconds) filter (where outcome = 'answered') as integer) as answered_talks,
 	cast(coalesce(sum(talk_seconds) filter (where outcome = 'answered'), 0) as double) as answered_talk_sum
 from (
-	select k.*, c.segment, timezone($tz, k.started_at) as local_started
-	from calls k
+	select k.*, c.segment
+	from (
+		select *, cast(timezone($tz, started_at) as date) as local_day
+		from calls
+		where started_at >= cast($lo as timestamptz) and started_at < cast($hi as timestamptz)
+	) k
 	left join customers c on c.id = k.customer_id
+	where k.local_day between cast($from as date) and cast($to as date)
 )
 group by all
 order by local_day

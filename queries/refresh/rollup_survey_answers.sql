@@ -4,12 +4,15 @@
 -- its ticket, its customer's segment and name. The answers list (queries/surveys/answers.sql)
 -- reads it without joins, and rollup_surveys_daily sums it, so both use one definition.
 -- (Runs before rollup_surveys_daily: rollups run in the order of their names.)
--- params: $tz VARCHAR, the unit's IANA time zone
-create or replace table rollup_survey_answers as
+-- params: $tz VARCHAR, the unit's IANA time zone; $from, $to VARCHAR (DATE or ±infinity): the
+-- local days to build (src/lib/server/refresh/rollups.ts deletes and rebuilds those days' rows
+-- on a load, or builds every day); $lo, $hi VARCHAR (TIMESTAMPTZ or ±infinity): instants
+-- that bound those days with a margin, a cheap cut that lets DuckDB skip row groups (the exact
+-- cut is on the local day).
 select
 	s.id,
 	s.answered_at,
-	cast(timezone($tz, s.answered_at) as date) as local_day,
+	s.local_day,
 	s.kind,
 	s.score,
 	s.occasion,
@@ -20,7 +23,12 @@ select
 	c.name as customer_name,
 	nullif(s.ticket_id, '') as ticket_id,
 	nullif(s.comment, '') as comment
-from survey_answers s
+from (
+	select *, cast(timezone($tz, answered_at) as date) as local_day
+	from survey_answers
+	where answered_at >= cast($lo as timestamptz) and answered_at < cast($hi as timestamptz)
+) s
 left join customers c on c.id = s.customer_id
 left join tickets t on t.id = s.ticket_id
+where s.local_day between cast($from as date) and cast($to as date)
 order by s.answered_at, s.id

@@ -6,8 +6,8 @@
 --   NPS  = (promoters − detractors) / answers × 100, promoters 9-10, passives 7-8, detractors 0-6
 --   CSAT = satisfied / answers × 100, satisfied = scores 4-5 on the 1-5 scale
 -- Sorted by day, so a period's rows are read from few row groups.
--- params: none (the local day is rollup_survey_answers')
-create or replace table rollup_surveys_daily as
+-- params: $from, $to VARCHAR (DATE or ±infinity): the local days to build (the local day is
+-- rollup_survey_answers')
 select
 	local_day,
 	kind,
@@ -22,5 +22,6 @@ select
 	cast(count(*) filter (where kind = 'csat' and score >= 4) as integer) as satisfied,
 	cast(sum(score) as double) as score_sum
 from rollup_survey_answers
+where local_day between cast($from as date) and cast($to as date)
 group by all
 order by local_day

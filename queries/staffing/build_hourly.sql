@@ -7,10 +7,13 @@
 --   handle_seconds = talk seconds of the answered calls with a talk time (handled counts them)
 --   agents     = distinct agents who answered a call that started in the hour: the staff who
 --                actually took calls then (distinct per grouping, so never summed across queues)
--- params: $tz VARCHAR, $threshold DOUBLE (the service-level threshold in seconds)
-create or replace table staffing_hourly as
+-- Built per local day like the rollups (src/lib/server/refresh/rollups.ts): a load rebuilds only
+-- the days it touched.
+-- params: $tz VARCHAR, $threshold DOUBLE (the service-level threshold in seconds); $from, $to
+-- VARCHAR (DATE or ±infinity): the local days to build; $lo, $hi VARCHAR (TIMESTAMPTZ or
+-- ±infinity): instants bounding those days with a margin (see queries/refresh/rollup_calls_daily.sql)
 select
-	cast(local_started as date) as local_day,
+	local_day,
 	cast(hour(local_started) as integer) as hour,
 	grouping(queue) = 1 as all_queues,
 	case when grouping(queue) = 1 then null else coalesce(queue, '') end as queue,
@@ -22,9 +25,14 @@ select
 	cast(count(talk_seconds) filter (where outcome = 'answered') as integer) as handled,
 	cast(count(distinct agent) filter (where outcome = 'answered') as integer) as agents
 from (
-	select *, timezone($tz, started_at) as local_started
-	from calls
-	where direction = 'inbound' and (outcome = 'answered' or wait_seconds is null or wait_seconds > 0)
+	select *, cast(local_started as date) as local_day
+	from (
+		select *, timezone($tz, started_at) as local_started
+		from calls
+		where direction = 'inbound' and (outcome = 'answered' or wait_seconds is null or wait_seconds > 0)
+			and started_at >= cast($lo as timestamptz) and started_at < cast($hi as timestamptz)
+	)
 )
+where local_day between cast($from as date) and cast($to as date)
 group by grouping sets ((local_day, hour), (local_day, hour, queue))
 order by local_day, hour

@@ -3,6 +3,7 @@
  * Kept free of SvelteKit imports ($env, $lib) so that the command-line jobs (run with tsx)
  * and the server share it. Every variable is listed in the README's configuration table.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -24,8 +25,13 @@ export interface Config {
 	demoAsOf: string | undefined;
 	/** Time zone used for the first settings when the database is new. */
 	timeZone: string | undefined;
-	/** DuckDB memory_limit (e.g. "1GB"); default DuckDB's own, 80% of RAM. */
-	duckdbMemoryLimit: string | undefined;
+	/**
+	 * DuckDB memory_limit (e.g. "1GB"): CARE_DUCKDB_MEMORY_LIMIT, or defaultMemoryLimit() (not
+	 * DuckDB's own 80% of RAM: the server shares the machine, and a large load spills instead).
+	 */
+	duckdbMemoryLimit: string;
+	/** Where DuckDB spills what does not fit in memory_limit: CARE_DUCKDB_TEMP_DIR, or <data>/duckdb-tmp. */
+	duckdbTempDir: string;
 	/**
 	 * Host names (or origins) the server answers to besides loopback and its own addresses:
 	 * CARE_ALLOWED_HOSTS (comma-separated) and the host of ORIGIN.
@@ -43,6 +49,25 @@ function choice<T extends string>(name: string, value: string | undefined, allow
 	const v = value.trim().toLowerCase();
 	if ((allowed as readonly string[]).includes(v)) return v as T;
 	throw new Error(`${name}=${value} is not one of ${allowed.join(', ')}`);
+}
+
+/**
+ * The memory DuckDB may use by default: a quarter of the machine's memory, at least 256 MB and
+ * at most 1 GB. A load of 10 million rows then stays near 1.5 GB of resident memory (DuckDB
+ * spills to its temp directory beyond the limit); raise it with CARE_DUCKDB_MEMORY_LIMIT on a
+ * machine that has the room (docs/benchmarks.md).
+ */
+export function defaultMemoryLimit(totalBytes = os.totalmem()): string {
+	const mb = Math.round(Math.min(1024, Math.max(256, totalBytes / 4 / 1024 / 1024)));
+	return `${mb}MB`;
+}
+
+/** A memory size DuckDB understands: a number and a unit (KB, MB, GB, TB, or KiB … TiB). */
+function memorySize(name: string, value: string | undefined): string | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const v = value.trim();
+	if (/^\d+(\.\d+)?\s*(K|M|G|T)i?B$/i.test(v)) return v;
+	throw new Error(`${name}=${value} is not a memory size such as 512MB or 2GB`);
 }
 
 function list(value: string | undefined): string[] {
@@ -73,7 +98,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 		demo: choice('CARE_DEMO', env.CARE_DEMO, ['auto', 'off'] as const, 'auto'),
 		demoAsOf: env.CARE_DEMO_AS_OF || undefined,
 		timeZone: env.CARE_TIME_ZONE || undefined,
-		duckdbMemoryLimit: env.CARE_DUCKDB_MEMORY_LIMIT || undefined,
+		duckdbMemoryLimit: memorySize('CARE_DUCKDB_MEMORY_LIMIT', env.CARE_DUCKDB_MEMORY_LIMIT) ?? defaultMemoryLimit(),
+		duckdbTempDir: path.resolve(cwd, env.CARE_DUCKDB_TEMP_DIR || path.join(dataDir, 'duckdb-tmp')),
 		allowedHosts: [...list(env.CARE_ALLOWED_HOSTS), ...list(env.ORIGIN)],
 		trustedProxies: list(env.CARE_TRUSTED_PROXY),
 		sessionHours: positive('CARE_SESSION_HOURS', env.CARE_SESSION_HOURS),

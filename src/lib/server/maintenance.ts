@@ -39,7 +39,7 @@ export function restoreDatabase(config: Config, backupPath: string, db?: Databas
 		const newFile = `${config.dbPath}.restoring`;
 		const manifest = await buildFromBackup(backupPath, newFile);
 		// Without a server, this process opens the file (taking its lock) and swaps it the same way.
-		const target = db ?? (await openDatabase(config.dbPath, { memoryLimit: config.duckdbMemoryLimit }));
+		const target = db ?? (await openDatabase(config.dbPath, { memoryLimit: config.duckdbMemoryLimit, tempDirectory: config.duckdbTempDir }));
 		try {
 			let previous = '';
 			await target.reopen(async () => {

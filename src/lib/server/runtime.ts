@@ -117,7 +117,7 @@ async function start(): Promise<Runtime> {
 	process.env.HOST ??= '127.0.0.1';
 	const config = readConfig();
 	// A read-only data folder still serves the dashboard: the file is opened read-only.
-	const db = await openDatabase(config.dbPath, { waitForLockMs: 60_000, memoryLimit: config.duckdbMemoryLimit, readOnlyFallback: true });
+	const db = await openDatabase(config.dbPath, { waitForLockMs: 60_000, memoryLimit: config.duckdbMemoryLimit, tempDirectory: config.duckdbTempDir, readOnlyFallback: true });
 	let schemaVersion: number;
 	if (db.readOnly) {
 		schemaVersion = await readSchemaVersion(db);

@@ -17,7 +17,10 @@ import crypto from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { addDays, todayIn } from '../../calendar';
 import { execOn, queryOn } from '../db/database';
+import { sql } from '../db/queries';
+import { allChanged, type Changes } from '../refresh/changes';
 import type { RefreshContext } from '../refresh/index';
+import { refreshDayTable, signatureOf, storedSignature } from '../refresh/rollups';
 import type { ChurnSettings } from './settings';
 
 /** The hash of the model settings the history was computed with. */
@@ -49,17 +52,47 @@ export async function computeRiskDay(conn: DuckDBConnection, asOf: string, timeZ
 	await execOn(conn, 'churn/compute_risk', { as_of: asOf, tz: timeZone, model: JSON.stringify(settings.model), reconstructed, now: now.toISOString() });
 }
 
-/** Build the derived tables the model reads (also used by the back-test, which computes many days). */
-export async function buildChurnInputs(conn: DuckDBConnection, timeZone: string, now: Date): Promise<void> {
-	await execOn(conn, 'churn/build_contact_days', { tz: timeZone });
-	await execOn(conn, 'churn/build_reopens');
+const REOPENS = 'churn/reopens_rows';
+
+/**
+ * Build the derived tables the model reads (also used by the back-test, which computes many
+ * days). With the refresh's `changes`, only what they touched: the contact days of the touched
+ * local days (and prev_day of the customers who gained or lost a day there), and the reopenings of the
+ * tickets loaded since, or with new status changes. Without (or when everything changed), all.
+ */
+export async function buildChurnInputs(conn: DuckDBConnection, timeZone: string, now: Date, changes?: Changes): Promise<void> {
+	const partial = changes && !changes.all ? changes : null;
+	await execOn(conn, 'churn/touched_clear');
+	if (partial) await execOn(conn, 'churn/touched_before');
+	const days = await refreshDayTable(
+		conn,
+		partial ?? allChanged(null),
+		{ query: 'churn/contact_days_rows', table: 'churn_contact_days', dayColumn: 'day', params: { tz: timeZone }, depends: { timeZone } },
+		new Set()
+	);
+	if (days === 'days') {
+		for (const run of partial!.runs) await execOn(conn, 'churn/contact_days_prev_days', { from: run.from, to: run.to });
+		await execOn(conn, 'churn/touched_customers');
+		await execOn(conn, 'churn/contact_days_prev');
+	}
+
+	const signature = signatureOf(REOPENS, null);
+	if (partial && (await storedSignature(conn, 'churn_reopens')) === signature) {
+		await execOn(conn, 'churn/touched_tickets');
+		await execOn(conn, 'churn/reopens_forget');
+		await conn.run(`insert into churn_reopens\n${sql(REOPENS)}`, { all: false });
+	} else {
+		await execOn(conn, 'churn/touched_tickets_none');
+		await conn.run(`create or replace table churn_reopens as\n${sql(REOPENS)}`, { all: true });
+		await execOn(conn, 'refresh/save_signature', { name: 'churn_reopens', signature });
+	}
 	await execOn(conn, 'churn/record_contact_changes', { now: now.toISOString() });
 }
 
-export async function refreshChurn({ conn, settings, now }: RefreshContext): Promise<void> {
+export async function refreshChurn({ conn, settings, now, changes }: RefreshContext): Promise<void> {
 	const timeZone = settings.unit.timeZone;
 	const churn = settings.churn;
-	await buildChurnInputs(conn, timeZone, now);
+	await buildChurnInputs(conn, timeZone, now, changes);
 	const asOf = await riskDay(conn, timeZone, now);
 
 	const state = Object.fromEntries((await queryOn<{ key: string; value: string }>(conn, 'churn/state')).map((r) => [r.key, r.value]));

@@ -261,8 +261,10 @@ type Pinned = { [KEY]?: Database };
 export interface OpenOptions {
 	/** Keep retrying for this long while another process holds the lock (the CLI, say). */
 	waitForLockMs?: number;
-	/** DuckDB's memory_limit, e.g. "1GB". */
+	/** DuckDB's memory_limit, e.g. "1GB" (default: DuckDB's own, 80% of RAM; the product passes config.duckdbMemoryLimit). */
 	memoryLimit?: string;
+	/** DuckDB's temp_directory, where it spills what does not fit in memory_limit. */
+	tempDirectory?: string;
 	/** When the file cannot be opened for writing (a read-only folder), open it read-only instead of failing. */
 	readOnlyFallback?: boolean;
 }
@@ -270,6 +272,7 @@ export interface OpenOptions {
 async function createInstance(dbPath: string, options: OpenOptions, readOnly: boolean): Promise<DuckDBInstance> {
 	const settings: Record<string, string> = {};
 	if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
+	if (options.tempDirectory) settings.temp_directory = options.tempDirectory;
 	if (readOnly) settings.access_mode = 'READ_ONLY';
 	const deadline = Date.now() + (options.waitForLockMs ?? 0);
 	for (;;) {

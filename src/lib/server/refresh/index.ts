@@ -1,16 +1,20 @@
 /**
- * The refresh job: rebuild the derived tables the dashboard reads (the calendar, the rollups,
- * and each domain's own: SLA clocks, churn risk, peaks …) in one transaction, so a page never
- * sees half a refresh and never aggregates raw rows per request where a derived table serves.
+ * The refresh job: bring the derived tables the dashboard reads (the calendar, the rollups,
+ * and each domain's own: SLA clocks, churn risk, peaks …) up to date in one transaction, so a
+ * page never sees half a refresh and never aggregates raw rows per request where a derived
+ * table serves.
  *
- * Steps run in order. Every queries/refresh/rollup_*.sql is one rollup, run with the unit's
- * time zone as $tz; a domain that needs TypeScript adds a step to STEPS.
+ * Steps run in order. The rollups step first finds what changed since the last refresh (the
+ * local days the new files' rows fall in now and fell in before, ./changes.ts) and rebuilds
+ * only those days of every queries/refresh/rollup_*.sql (./rollups.ts); it leaves what changed
+ * in the context (`changes`) for the domain steps after it. The first refresh, a new time zone
+ * or a new definition of a table rebuilds it whole. A domain that needs TypeScript adds a step
+ * to STEPS.
  */
 import crypto from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/database';
 import { execOn } from '../db/database';
-import { queryNames } from '../db/queries';
 import type { Settings } from '../settings';
 import { refreshCalendar } from './calendar';
 import { refreshBusinessCalendar } from '../business-calendar/refresh';
@@ -18,12 +22,27 @@ import { refreshSlaClocks } from '../sla/refresh';
 import { refreshPeaks } from '../peaks/refresh';
 import { refreshStaffing } from '../staffing/refresh';
 import { refreshChurn } from '../churn/refresh';
+import { log } from '../log';
+import { forgetChanges, type Changes } from './changes';
+import { refreshRollups, type DayRebuild, type RollupsResult } from './rollups';
 
 export interface RefreshContext {
 	conn: DuckDBConnection;
 	settings: Settings;
 	/** The moment of this refresh ("now" for open tickets' clocks, silence, today's date). */
 	now: Date;
+	/**
+	 * What changed since the last refresh (set by the rollups step for the steps after it):
+	 * the touched local days, or everything. Absent when a step runs on its own (tests).
+	 */
+	changes?: Changes;
+	/** What the rollups step did to each rollup (rebuilt whole, for the touched days, untouched). */
+	rollups?: RollupsResult;
+	/**
+	 * Derived tables rebuilt whole in this refresh (calendar_days, rollups …), so that the steps
+	 * made from them follow. Absent when a step runs on its own: it then assumes everything was.
+	 */
+	rebuilt?: Set<string>;
 }
 
 export interface RefreshStep {
@@ -31,12 +50,13 @@ export interface RefreshStep {
 	run: (ctx: RefreshContext) => Promise<void>;
 }
 
-export const ROLLUPS = queryNames('refresh').filter((n) => n.startsWith('refresh/rollup_'));
-
 const rollups: RefreshStep = {
 	name: 'rollups',
-	run: async ({ conn, settings }) => {
-		for (const name of ROLLUPS) await execOn(conn, name, { tz: settings.unit.timeZone });
+	run: async (ctx) => {
+		const result = await refreshRollups(ctx.conn, ctx.settings.unit.timeZone);
+		ctx.changes = result.changes;
+		ctx.rollups = result;
+		for (const table of result.rebuiltWhole) ctx.rebuilt?.add(table);
 	}
 };
 
@@ -64,14 +84,50 @@ export function settingsHash(settings: Settings): string {
  * The refresh running now, if any: refreshes of one process run one after another (an ingest's
  * and a settings page's save may ask at once; two would conflict on the tables they replace).
  */
-let running: Promise<void> = Promise.resolve();
+let running: Promise<unknown> = Promise.resolve();
 
-export function refreshAll(db: Database, settings: Settings, now?: Date): Promise<void> {
+/** What a refresh did: what changed, and how long each step took (logged; read by the benchmark). */
+export interface RefreshReport {
+	changes: Pick<Changes, 'all' | 'reason' | 'days' | 'rows' | 'customers' | 'files'> | null;
+	/** Per rollup: rebuilt whole, for the touched days, or untouched. */
+	rollups: Record<string, DayRebuild>;
+	/** Milliseconds per step, in order, and within the rollups step (finding the changes, each table). */
+	steps: Record<string, number>;
+	rollupMs: Record<string, number>;
+	ms: number;
+}
+
+function summary(changes: Changes | undefined): RefreshReport['changes'] {
+	if (!changes) return null;
+	const { all, reason, days, rows, customers, files } = changes;
+	return { all, reason, days, rows, customers, files };
+}
+
+let last: RefreshReport | null = null;
+
+/** The report of the last whole refresh of this process (null: none yet). */
+export function lastRefreshReport(): RefreshReport | null {
+	return last;
+}
+
+export function refreshAll(db: Database, settings: Settings, now?: Date): Promise<RefreshReport> {
 	const run = running.then(() =>
 		db.transaction(async (conn) => {
-			const at = now ?? new Date();
-			for (const step of STEPS) await step.run({ conn, settings, now: at });
+			const t0 = performance.now();
+			const ctx: RefreshContext = { conn, settings, now: now ?? new Date(), rebuilt: new Set() };
+			const steps: Record<string, number> = {};
+			for (const step of STEPS) {
+				const s0 = performance.now();
+				await step.run(ctx);
+				steps[step.name] = Math.round(performance.now() - s0);
+			}
+			await forgetChanges(conn);
 			await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
+			const report: RefreshReport = { changes: summary(ctx.changes), rollups: ctx.rollups?.tables ?? {}, steps, rollupMs: ctx.rollups?.ms ?? {}, ms: Math.round(performance.now() - t0) };
+			const c = report.changes;
+			log().info({ ms: report.ms, steps, all: c?.all, reason: c?.reason, days: c?.days.length, rows: c?.rows, files: c?.files }, 'refresh finished');
+			last = report;
+			return report;
 		})
 	);
 	running = run.catch(() => undefined);
@@ -79,18 +135,21 @@ export function refreshAll(db: Database, settings: Settings, now?: Date): Promis
 }
 
 /**
- * Rebuild only the survey rollups (every queries/refresh/rollup_*survey*.sql): answers recorded
- * in the app (a follow-up's happy-call questions) count in NPS and CSAT at once, without the
- * cost of a whole refresh. The rest (the churn risk) catches up at the next refresh.
+ * Bring only the survey rollups (queries/refresh/rollup_*survey*.sql) up to date with answers
+ * written in the app (a follow-up's happy-call questions), for the days they touched, so they
+ * count in NPS and CSAT at once without the cost of a whole refresh. Files loaded meanwhile
+ * and the rest (the churn risk) wait for the next whole refresh, which also hands the days
+ * touched here to its domain steps.
  */
 export function refreshSurveyRollups(db: Database, settings: Settings): Promise<void> {
 	const run = running.then(() =>
 		db.transaction(async (conn) => {
-			for (const name of ROLLUPS.filter((n) => n.includes('survey'))) await execOn(conn, name, { tz: settings.unit.timeZone });
+			await refreshRollups(conn, settings.unit.timeZone, { datasets: ['survey_answers'], only: 'survey' });
+			await forgetChanges(conn);
 		})
 	);
 	running = run.catch(() => undefined);
-	return run;
+	return run.then(() => undefined);
 }
 
 export interface RefreshState {
