@@ -2,7 +2,7 @@
  * The datasets files can load, and the fields of each: the contract between any source
  * layout (through a mapping) and the tables of queries/migrations/001_initial.sql.
  */
-import { problem, type Problem } from '../../i18n/translate';
+import type { ProblemKey } from '../../i18n/translate';
 
 export type FieldType = 'text' | 'enum' | 'integer' | 'number' | 'seconds' | 'boolean' | 'timestamp' | 'date';
 
@@ -30,8 +30,23 @@ export interface DatasetDef {
 	fields: FieldDef[];
 	/** Has a customer_id that should exist in customers (a stub is created when it does not). */
 	hasCustomer: boolean;
-	/** A check across fields of one parsed row; returns a reason when the row is wrong. */
-	checkRow?: (row: Record<string, string | null>) => { column: string; problem: Problem } | null;
+	/**
+	 * Checks across fields of one parsed row, declared rather than written as code so that the
+	 * JavaScript path (mapping.ts) and the DuckDB path (native/) apply the same rule.
+	 */
+	rowRules?: RowRule[];
+}
+
+/**
+ * When `when.field` has the value `when.equals`, the number in `field` must lie in
+ * [min, max]; otherwise the row is refused with `problem` ({ value }: the number as loaded).
+ */
+export interface RowRule {
+	when: { field: string; equals: string };
+	field: string;
+	min: number;
+	max: number;
+	problem: ProblemKey;
 }
 
 export const DATASET_NAMES = [
@@ -179,11 +194,7 @@ export const DATASETS: Record<DatasetName, DatasetDef> = {
 			{ name: 'answered_at', type: 'timestamp', required: true },
 			text('channel', { lowercase: true })
 		],
-		checkRow(row) {
-			const score = Number(row.score);
-			if (row.kind === 'csat' && (score < 1 || score > 5)) return { column: 'score', problem: problem('problem.csatRange', { value: String(row.score) }) };
-			return null;
-		}
+		rowRules: [{ when: { field: 'kind', equals: 'csat' }, field: 'score', min: 1, max: 5, problem: 'problem.csatRange' }]
 	},
 	product_activity: {
 		name: 'product_activity',

@@ -176,7 +176,7 @@ export type MappedRow =
 	| { kind: 'reject'; problem: RowProblem }
 	| { kind: 'skip'; reason: string };
 
-interface CompiledSource {
+export interface CompiledSource {
 	columns: string[];
 	constValue?: string;
 	join: string;
@@ -190,7 +190,7 @@ interface CompiledSource {
 	notBefore?: string;
 }
 
-interface CompiledField {
+export interface CompiledField {
 	def: FieldDef;
 	index: number;
 	sources: CompiledSource[];
@@ -367,10 +367,13 @@ export function compileMapping(spec: MappingSpec, headers: string[] | null): Com
 				const refValue = ref ? values[ref.index] : null;
 				if (v !== undefined && refValue && v < refValue) values[f.index] = addDaysToTimestamp(v, 1);
 			}
-			if (dataset.checkRow) {
-				const row = Object.fromEntries(fields.map((f) => [f.def.name, values[f.index]!]));
-				const wrong = dataset.checkRow(row);
-				if (wrong) return { kind: 'reject', problem: { column: byName.get(wrong.column)?.label ?? wrong.column, value: row[wrong.column] ?? null, problem: wrong.problem } };
+			for (const rule of dataset.rowRules ?? []) {
+				const when = byName.get(rule.when.field)!;
+				const checked = byName.get(rule.field)!;
+				const value = values[checked.index] ?? null;
+				if (values[when.index] !== rule.when.equals) continue;
+				const n = Number(value);
+				if (n < rule.min || n > rule.max) return { kind: 'reject', problem: { column: checked.label, value, problem: problem(rule.problem, { value: String(value) }) } };
 			}
 			return { kind: 'row', values };
 		}
