@@ -24,7 +24,8 @@ export interface TempDb {
 
 export async function tempDb(env: Record<string, string> = {}): Promise<TempDb> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-test-'));
-	const config = readConfig({ CARE_DATA_DIR: dir, ...env }, dir);
+	// CARE_INGEST_PATH=js in the environment runs every test's loads through the JavaScript path.
+	const config = readConfig({ CARE_DATA_DIR: dir, CARE_INGEST_PATH: process.env.CARE_INGEST_PATH, ...env }, dir);
 	const db = await openDatabase(config.dbPath);
 	await migrate(db);
 	await seedSettings(db, config);

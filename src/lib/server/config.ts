@@ -5,6 +5,9 @@
  */
 import path from 'node:path';
 
+export const INGEST_PATHS = ['auto', 'js'] as const;
+export type IngestPath = (typeof INGEST_PATHS)[number];
+
 export interface Config {
 	/** Root of runtime data: the DuckDB file, inbox/, processed/, failed/. */
 	dataDir: string;
@@ -26,6 +29,12 @@ export interface Config {
 	timeZone: string | undefined;
 	/** DuckDB memory_limit (e.g. "1GB"); default DuckDB's own, 80% of RAM. */
 	duckdbMemoryLimit: string | undefined;
+	/**
+	 * How files are read (CARE_INGEST_PATH): 'auto' loads CSV and Parquet with DuckDB where the
+	 * file and its mapping allow (imports/native/), the rest with JavaScript; 'js' loads every
+	 * file with JavaScript.
+	 */
+	ingestPath: IngestPath;
 	/**
 	 * Host names (or origins) the server answers to besides loopback and its own addresses:
 	 * CARE_ALLOWED_HOSTS (comma-separated) and the host of ORIGIN.
@@ -74,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 		demoAsOf: env.CARE_DEMO_AS_OF || undefined,
 		timeZone: env.CARE_TIME_ZONE || undefined,
 		duckdbMemoryLimit: env.CARE_DUCKDB_MEMORY_LIMIT || undefined,
+		ingestPath: choice('CARE_INGEST_PATH', env.CARE_INGEST_PATH, INGEST_PATHS, 'auto'),
 		allowedHosts: [...list(env.CARE_ALLOWED_HOSTS), ...list(env.ORIGIN)],
 		trustedProxies: list(env.CARE_TRUSTED_PROXY),
 		sessionHours: positive('CARE_SESSION_HOURS', env.CARE_SESSION_HOURS),

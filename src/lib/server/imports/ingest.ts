@@ -215,6 +215,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 					mappingId: waiting.mappingId ?? undefined,
 					timeZone: settings.unit.timeZone,
 					fallbackEncoding: settings.ingest.fallbackEncoding,
+					ingestPath: config.ingestPath,
 					afterStage: options.afterStage,
 					sourcePath: waiting.relative,
 					destination: (status, id) =>
@@ -243,6 +244,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 					updated: outcome.updated,
 					rejected: outcome.rejected,
 					ms: Math.round(performance.now() - fileStarted),
+					path: outcome.ingestPath,
 					...(outcome.error ? { reason: inEnglish(outcome.error) } : {})
 				},
 				'file processed'

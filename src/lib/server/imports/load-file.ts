@@ -6,17 +6,22 @@
  * file that cannot be read at all, or whose load fails midway, leaves the tables as they were
  * and is recorded as failed with the reason. Moving the file is the caller's job (./ingest.ts).
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inEnglish, problem, type Problem } from '../../i18n/translate';
 import { execOn, type Database } from '../db/database';
 import { StorageError, storageProblemOf } from '../storage';
-import { DATASETS, keyFields, type DatasetName } from './datasets';
-import { chooseMapping, compileMapping, MappingError, nativeMapping, type MappingSpec } from './mapping';
-import { openReader } from './readers';
+import { DATASETS, type DatasetName } from './datasets';
+import { chooseMapping, compileMapping, MappingError, nativeMapping, type CompiledMapping, type MappingSpec } from './mapping';
+import { openReader, type FileReader } from './readers';
 import { explainFileError } from './reasons';
 import { sniffFile, UnreadableFileError, type Sniffed } from './sniff';
+import { appendNullable, appendReject, stagingStatements } from './staging';
+import { nativeSupport } from './native/support';
+import { NATIVE_TEMP_TABLES, stageNative, stopwatch, type NativeStaged } from './native/stage';
+import type { IngestPath } from '../config';
+import { log } from '../log';
 
 export type FileStatus = 'loaded' | 'with_rejects' | 'duplicate' | 'failed';
 
@@ -41,6 +46,10 @@ export interface FileOutcome {
 	notes: Problem[];
 	/** Where the file is to be kept, relative to the data folder (null: the caller keeps it). */
 	storedPath: string | null;
+	/** Which reader loaded the rows: DuckDB's ('native', ./native/) or JavaScript's; null when none was read. */
+	ingestPath: 'native' | 'js' | null;
+	/** Why the JavaScript reader (for the record and the logs; not shown to users). */
+	ingestPathReason: string | null;
 }
 
 export interface LoadOptions {
@@ -62,37 +71,13 @@ export interface LoadOptions {
 	sourcePath?: string;
 	/** Where the file is to be moved once recorded, relative to the data folder, by its outcome. */
 	destination?: (status: FileStatus, id: number) => string;
-}
-
-const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
-
-/**
- * Statements built from the dataset definitions. Only identifiers from the fixed field lists
- * in datasets.ts go into them, never a value or a name read from a file.
- */
-function stagingStatements(dataset: DatasetName) {
-	const def = DATASETS[dataset];
-	const cols = def.fields.map((f) => `${quote(f.name)} varchar`).join(', ');
-	const keys = keyFields(def).map(quote).join(', ');
-	return {
-		create: `create or replace temp table stage (_record integer, ${cols})`,
-		createRejects:
-			'create or replace temp table stage_rejects (line integer, record integer, column_name varchar, value varchar, reason varchar, reason_key varchar, reason_params varchar, raw varchar)',
-		dedupe: `delete from stage where _record in (select _record from (select _record, row_number() over (partition by ${keys} order by _record desc) as rn from stage) where rn > 1)`,
-		countStage: 'select cast(count(*) as integer) as n from stage',
-		countTable: `select cast(count(*) as integer) as n from ${quote(def.table)}`,
-		drop: 'drop table if exists stage; drop table if exists stage_rejects'
-	};
+	/** 'js' reads every file with JavaScript; 'auto' (the default) lets DuckDB read what it can (./native/). */
+	ingestPath?: IngestPath;
 }
 
 async function count(conn: DuckDBConnection, statement: string): Promise<number> {
 	const rows = (await conn.runAndReadAll(statement)).getRowObjectsJson();
 	return Number(rows[0]?.n ?? 0);
-}
-
-function appendNullable(a: DuckDBAppender, v: string | null | undefined) {
-	if (v === null || v === undefined) a.appendNull();
-	else a.appendVarchar(v);
 }
 
 async function recordOutcome(db: Database, o: FileOutcome, runId: number, startedAt: string, options: LoadOptions, conn?: DuckDBConnection) {
@@ -122,10 +107,51 @@ async function recordOutcome(db: Database, o: FileOutcome, runId: number, starte
 		error_problem: o.error ? JSON.stringify(o.error) : null,
 		notes: o.notes.length ? o.notes.map(inEnglish).join('\n') : null,
 		notes_problems: o.notes.length ? JSON.stringify(o.notes) : null,
-		started_at: startedAt
+		started_at: startedAt,
+		ingest_path: o.ingestPath,
+		ingest_path_reason: o.ingestPathReason
 	};
 	if (conn) await execOn(conn, 'ingest/insert_import_file', params);
 	else await db.withConnection((c) => execOn(c, 'ingest/insert_import_file', params));
+}
+
+/** The JavaScript path: every record read, mapped and checked here, staged through the appender. Returns the rows staged. */
+async function stageWithJavaScript(
+	conn: DuckDBConnection,
+	statements: ReturnType<typeof stagingStatements>,
+	reader: FileReader,
+	mapping: CompiledMapping,
+	outcome: FileOutcome
+): Promise<number> {
+	await conn.run(statements.create);
+	await conn.run(statements.createRejects);
+	const rows = await conn.createAppender('stage', 'main', 'temp');
+	const rejects = await conn.createAppender('stage_rejects', 'main', 'temp');
+	const skipReasons = new Map<string, number>();
+	let good = 0;
+	try {
+		await reader.forEach((rec) => {
+			outcome.rowsRead++;
+			const mapped = mapping.map(rec);
+			if (mapped.kind === 'row') {
+				rows.appendInteger(rec.record);
+				for (const v of mapped.values) appendNullable(rows, v);
+				rows.endRow();
+				good++;
+			} else if (mapped.kind === 'reject') {
+				appendReject(rejects, rec, mapped.problem);
+				outcome.rejected++;
+			} else {
+				skipReasons.set(mapped.reason, (skipReasons.get(mapped.reason) ?? 0) + 1);
+				outcome.skipped++;
+			}
+		});
+	} finally {
+		rows.closeSync();
+		rejects.closeSync();
+	}
+	for (const [reason, n] of skipReasons) outcome.notes.push(problem('problem.skipped', { count: n, reason }));
+	return good;
 }
 
 export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
@@ -151,7 +177,9 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 		duplicateOf: null,
 		error: null,
 		notes: [],
-		storedPath: null
+		storedPath: null,
+		ingestPath: null,
+		ingestPathReason: null
 	};
 	const dataDir = path.dirname(db.path);
 	/** A full disk or a read-only folder stops the run (the file stays in the inbox); anything else is the file's. */
@@ -210,61 +238,67 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome> {
 			if (mapping.missingColumns.length) outcome.notes.push(problem('problem.absentColumns', { columns: mapping.missingColumns.join(', ') }));
 			const timeZone = spec.timeZone ?? options.timeZone;
 
-			await db.transaction(async (conn) => {
-				await conn.run(statements.create);
-				await conn.run(statements.createRejects);
-				const rows = await conn.createAppender('stage', 'main', 'temp');
-				const rejects = await conn.createAppender('stage_rejects', 'main', 'temp');
-				const skipReasons = new Map<string, number>();
-				let good = 0;
-				try {
-					await reader.forEach((rec) => {
-						outcome.rowsRead++;
-						const mapped = mapping.map(rec);
-						if (mapped.kind === 'row') {
-							rows.appendInteger(rec.record);
-							for (const v of mapped.values) appendNullable(rows, v);
-							rows.endRow();
-							good++;
-						} else if (mapped.kind === 'reject') {
-							rejects.appendInteger(rec.line ?? 0);
-							rejects.appendInteger(rec.record);
-							appendNullable(rejects, mapped.problem.column);
-							appendNullable(rejects, mapped.problem.value);
-							rejects.appendVarchar(inEnglish(mapped.problem.problem));
-							rejects.appendVarchar(mapped.problem.problem.key);
-							appendNullable(rejects, mapped.problem.problem.params ? JSON.stringify(mapped.problem.problem.params) : null);
-							rejects.appendVarchar(rec.raw());
-							rejects.endRow();
-							outcome.rejected++;
-						} else {
-							skipReasons.set(mapped.reason, (skipReasons.get(mapped.reason) ?? 0) + 1);
-							outcome.skipped++;
-						}
-					});
-				} finally {
-					rows.closeSync();
-					rejects.closeSync();
+			// The DuckDB path stages before the transaction (see ./native/stage.ts); when it cannot
+			// take the file, the JavaScript path stages inside it.
+			const support =
+				options.ingestPath === 'js'
+					? { ok: false as const, reason: 'CARE_INGEST_PATH=js' }
+					: nativeSupport(def, spec, { ...sniffed, headers: reader.headers, csv: reader.csv });
+			let native: NativeStaged | null = null;
+			outcome.ingestPathReason = support.ok ? null : support.reason;
+			const prepare = async (conn: DuckDBConnection) => {
+				if (!support.ok) return;
+				const t0 = performance.now();
+				const staged = await stageNative({ conn, file, facts: { ...sniffed, headers: reader.headers, csv: reader.csv }, mapping, dataDir, tmpDir: path.join(dataDir, 'tmp') });
+				if (staged.ok) native = staged;
+				else {
+					outcome.ingestPathReason = staged.reason;
+					log().info({ file: outcome.fileName, reason: staged.reason }, 'file read with JavaScript: the DuckDB path cannot take it');
 				}
-				for (const [reason, n] of skipReasons) outcome.notes.push(problem('problem.skipped', { count: n, reason }));
-				if (outcome.rowsRead === 0) outcome.notes.push(problem('problem.noRows'));
-				await options.afterStage?.(conn);
+				log().debug({ file: outcome.fileName, ms: Math.round(performance.now() - t0), native: staged.ok }, 'DuckDB staging');
+			};
+			const cleanup = async (conn: DuckDBConnection) => {
+				for (const t of ['stage', 'stage_rejects', ...NATIVE_TEMP_TABLES]) await conn.run(`drop table if exists ${t}`);
+			};
 
-				await conn.run(statements.dedupe);
-				const distinct = await count(conn, statements.countStage);
-				outcome.superseded = good - distinct;
-				if (outcome.superseded) outcome.notes.push(problem('problem.superseded', { count: outcome.superseded }));
-				const before = await count(conn, statements.countTable);
-				await execOn(conn, `ingest/upsert_${dataset}`, hasInstants ? { file_id: id, tz: timeZone } : { file_id: id });
-				const after = await count(conn, statements.countTable);
-				outcome.inserted = after - before;
-				outcome.updated = distinct - outcome.inserted;
-				if (def.hasCustomer) await execOn(conn, 'ingest/create_stub_customers', { file_id: id });
-				outcome.status = outcome.rejected ? 'with_rejects' : 'loaded';
-				await recordOutcome(db, outcome, runId, startedAt, options, conn);
-				await execOn(conn, 'ingest/copy_rejects', { file_id: id });
-				await conn.run(statements.drop);
-			});
+			await db.transaction(
+				async (conn) => {
+					let good: number;
+					let dedupe: string;
+					const staged = native as NativeStaged | null;
+					if (staged) {
+						Object.assign(outcome, { ingestPath: 'native', rowsRead: staged.rowsRead, rejected: staged.rejected, skipped: staged.skipped });
+						for (const [reason, n] of staged.skipReasons) outcome.notes.push(problem('problem.skipped', { count: n, reason }));
+						good = staged.good;
+						dedupe = staged.dedupe;
+					} else {
+						outcome.ingestPath = 'js';
+						good = await stageWithJavaScript(conn, statements, reader, mapping, outcome);
+						dedupe = statements.dedupe;
+					}
+					if (outcome.rowsRead === 0) outcome.notes.push(problem('problem.noRows'));
+					await options.afterStage?.(conn);
+					const lap = stopwatch(outcome.fileName);
+
+					await conn.run(dedupe);
+					lap('dedupe');
+					const distinct = await count(conn, statements.countStage);
+					outcome.superseded = good - distinct;
+					if (outcome.superseded) outcome.notes.push(problem('problem.superseded', { count: outcome.superseded }));
+					const before = await count(conn, statements.countTable);
+					await execOn(conn, `ingest/upsert_${dataset}`, hasInstants ? { file_id: id, tz: timeZone } : { file_id: id });
+					lap('upsert');
+					const after = await count(conn, statements.countTable);
+					outcome.inserted = after - before;
+					outcome.updated = distinct - outcome.inserted;
+					if (def.hasCustomer) await execOn(conn, 'ingest/create_stub_customers', { file_id: id });
+					outcome.status = outcome.rejected ? 'with_rejects' : 'loaded';
+					await recordOutcome(db, outcome, runId, startedAt, options, conn);
+					await execOn(conn, 'ingest/copy_rejects', { file_id: id });
+					lap('stubs, record, rejects');
+				},
+				{ prepare, cleanup }
+			);
 			return outcome;
 		} finally {
 			reader.close();

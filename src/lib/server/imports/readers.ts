@@ -19,6 +19,13 @@ export interface FileReader {
 	/** Hand every record to onRecord, in file order; onRecord must not be async. */
 	forEach(onRecord: (rec: SourceRecord) => void): Promise<void>;
 	close(): void;
+	/** For CSV: the separator papaparse detected, and the blank lines before the header. */
+	csv?: CsvLayout;
+}
+
+export interface CsvLayout {
+	delimiter: string;
+	headerIndex: number;
 }
 
 function decoder(encoding: string): Transform {
@@ -99,10 +106,10 @@ async function csvReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 			});
 		});
 	}
-	return { headers, forEach, close: () => input?.destroy() };
+	return { headers, forEach, close: () => input?.destroy(), csv: { delimiter, headerIndex } };
 }
 
-function isBlankRow(fields: string[]): boolean {
+export function isBlankRow(fields: string[]): boolean {
 	return fields.length === 1 && fields[0]!.trim() === '';
 }
 
@@ -125,7 +132,7 @@ function jsonValue(v: unknown): string | null | undefined {
 	return JSON.stringify(v);
 }
 
-function objectRecord(obj: unknown, line: number | null, record: number, raw: () => string): SourceRecord {
+export function objectRecord(obj: unknown, line: number | null, record: number, raw: () => string): SourceRecord {
 	const normalized = new Map<string, unknown>();
 	if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
 		for (const [k, v] of Object.entries(obj)) normalized.set(normalizeName(k), v);
