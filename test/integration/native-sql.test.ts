@@ -1,0 +1,321 @@
+/**
+ * The SQL of the DuckDB path against the JavaScript mapping, record by record: random values
+ * (good, bad, and awkward: spaces, Persian digits, odd time zones, Jalali dates, Greek and
+ * Turkish letters, non-breaking spaces …) go through both, and every row the SQL accepts must
+ * be one the JavaScript mapping accepts with the same values, every row it skips one it skips
+ * for the same reason. Rows the SQL is unsure of go to the JavaScript mapping in the product,
+ * so they need no agreement here; how many there are is checked for the plain values.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATASETS, type DatasetName, type FieldDef } from '../../src/lib/server/imports/datasets';
+import { compileMapping, nativeMapping, normalizeName, validateMappingSpec, type CompiledMapping, type MappingSpec } from '../../src/lib/server/imports/mapping';
+import { BUILT_IN_MAPPINGS } from '../../src/lib/server/imports/mappings/index';
+import { generateSql } from '../../src/lib/server/imports/native/sql';
+
+let instance: DuckDBInstance;
+let conn: DuckDBConnection;
+beforeAll(async () => {
+	instance = await DuckDBInstance.create(':memory:');
+	conn = await instance.connect();
+});
+afterAll(() => {
+	conn?.closeSync();
+	instance?.closeSync();
+});
+
+const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
+const AWKWARD_TEXT = ['', ' ', '  x  ', '\tx\t', 'x\n', '\u00a0x', 'x\u00a0', 'ΣΑΣ', 'İstanbul', 'شرکت نمونه', 'کارشناس\u200cها', 'Café Crème', '\ufffd', 'a,b', 'a"b', '😀', 'NA', 'null', '?', 'None', 'N/A', ' NA ', 'nan'];
+
+function textValue(): fc.Arbitrary<string> {
+	return fc.oneof(fc.string({ maxLength: 8 }), pick(AWKWARD_TEXT), fc.stringMatching(/^[A-Za-z0-9_ -]{0,10}$/));
+}
+
+const DATES = ['2026-11-21', '2024-02-29', '2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '1979-12-31', '1980-01-01', '2099-12-31', '2101-01-01', '1403-08-15', '1900-01-01', '2026/1/5', '2026-1-5', '۱۴۰۵-۰۱-۰۱', '٢٠٢٦-٠٣-٢١', '0026-03-21'];
+const TIMES = ['', ' 08:15', 'T08:15:30', ' 08:15:30', 'T23:59:59', 'T24:00:00', ' 24:00', 'T00:00:00', ' 00:60', 'T12:00:60', 'T08:15:30.25', 'T08:15:30,5', 'T00:00:00.000', 'T08:15:30.1234567', ' 8:05', 'T۰۸:۱۵:۳۰'];
+const ZONES = ['', 'Z', 'z', '+03:30', '-05:00', '+0330', '+03', ' Z', '+3:30', 'UTC'];
+
+function timestampValue(): fc.Arbitrary<string> {
+	return fc.oneof(
+		{ weight: 4, arbitrary: fc.tuple(pick(DATES), pick(TIMES), pick(ZONES), pick(['', ' ', '\t'])).map(([d, t, z, pad]) => pad + d + t + z + pad) },
+		{ weight: 1, arbitrary: pick(['yesterday', '21/11/2026', '1/2/2026 08:05', '2026-11-21T08:15:30+03:30', '2026-11-21 08:15:30', '', 'NA']) },
+		{ weight: 1, arbitrary: fc.date({ min: new Date('1975-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19) + 'Z') }
+	);
+}
+
+function numberValue(): fc.Arbitrary<string> {
+	return fc.oneof(
+		fc.integer({ min: -5, max: 100_000 }).map(String),
+		fc.double({ noNaN: false }).map(String),
+		pick(['0', '-0', '5.', '.5', '+5', '1e3', '1E-2', '1e400', '1e-400', '1,234', ' 12 ', '۱۲٫۵', '٣٤', '0x10', '1_000', 'Infinity', '12 min', '1:05', '2:30:15', '1:60', '0:00:00', '١:٠٥', '', 'NA', '10', '11', '1', '5', '6', '3.0', '2.5'])
+	);
+}
+
+function booleanValue(): fc.Arbitrary<string> {
+	return pick(['true', 'false', 'TRUE', ' yes ', 'no', '1', '0', 't', 'f', 'y', 'n', 'بله', 'خیر', 'آری', '۱', '٠', 'maybe', '', 'NA', 'True\t']);
+}
+
+function enumValue(def: FieldDef): fc.Arbitrary<string> {
+	const names = [...def.values!, ...Object.keys(def.aliases ?? {})];
+	return fc.oneof(
+		pick(names),
+		pick(names).map((n) => n.toUpperCase().replace(/_/g, ' ')),
+		pick(names).map((n) => ` ${n.replace(/_/g, '-')} `),
+		pick(['hung up', 'other', '', 'NA', 'ΣΑΣ', 'In\u00a0bound'])
+	);
+}
+
+function fieldValue(def: FieldDef | undefined): fc.Arbitrary<string> {
+	if (!def) return textValue();
+	switch (def.type) {
+		case 'timestamp':
+		case 'date':
+			return timestampValue();
+		case 'integer':
+		case 'number':
+		case 'seconds':
+			return numberValue();
+		case 'boolean':
+			return booleanValue();
+		case 'enum':
+			return enumValue(def);
+		default:
+			return textValue();
+	}
+}
+
+/** Which dataset field a source column feeds (for choosing plausible values). */
+function fieldOfColumn(spec: MappingSpec, column: string): FieldDef | undefined {
+	const def = DATASETS[spec.dataset];
+	for (const [name, src] of Object.entries(spec.fields)) {
+		for (const one of Array.isArray(src) ? src : src ? [src] : []) {
+			const cols = one.columns ?? (one.column ? [one.column] : []);
+			if (cols.map(normalizeName).includes(column)) return def.fields.find((f) => f.name === name);
+		}
+	}
+	return undefined;
+}
+
+interface Case {
+	name: string;
+	spec: MappingSpec;
+	headers: string[];
+	/** Values for some columns, instead of the field's (a mapping's own formats, codes). */
+	values?: Record<string, fc.Arbitrary<string>>;
+}
+
+const nativeCase = (dataset: DatasetName): Case => ({ name: `native ${dataset}`, spec: nativeMapping(dataset), headers: DATASETS[dataset].fields.map((f) => f.name) });
+
+const unitMapping = validateMappingSpec(
+	{
+		id: 'unit-calls',
+		dataset: 'calls',
+		title: 'A phone system with every option',
+		timeZone: 'Asia/Tehran',
+		nullValues: ['', '-', 'NULL'],
+		skip: [
+			{ column: 'Result', equals: ['TEST', 'Probe '], reason: 'line tests' },
+			{ column: 'Kind', equals: ['internal'], reason: 'internal calls' }
+		],
+		fields: {
+			id: { columns: ['Trunk', 'CallID'], join: '-', prefix: 'PBX-' },
+			customer_id: { column: 'Caller', null: ['0', 'anonymous'] },
+			direction: { column: 'Kind', map: { in: 'inbound', out: 'outbound', 'ورودی': 'inbound', '*': null } },
+			queue: { const: ' support ' },
+			started_at: { columns: ['Day', 'Start'], format: ['YYYY/MM/DD HH:mm:ss', 'D/M/YYYY H:mm'], calendar: 'persian' },
+			answered_at: { columns: ['Day', 'Answer'], format: ['YYYY/MM/DD HH:mm:ss', 'D/M/YYYY H:mm'], calendar: 'persian', notBefore: 'started_at' },
+			ended_at: [
+				{ columns: ['Day', 'End'], format: 'YYYY/MM/DD HH:mm:ss', calendar: 'persian', notBefore: 'started_at' },
+				{ column: 'EndIso', notBefore: 'answered_at' }
+			],
+			wait_seconds: { column: 'Wait' },
+			outcome: { column: 'Result', map: { OK: 'answered', NOANSWER: 'abandoned', 'پاسخ': 'answered' } },
+			agent: { column: 'Agent', prefix: ' ' },
+			opened_case: { column: 'Case' }
+		}
+	},
+	'test'
+);
+const JALALI_DAYS = ['1405/01/01', '1404/12/29', '1404/12/30', '1403/12/30', '1403/12/31', '1403/07/31', '1403/06/31', '1403/13/01', '۱۴۰۳/۰۸/۱۵', '1358/01/01', '1357/12/29', '1479/12/29', '1480/01/01', '2026/11/21', '1/2/2026', '21/11/2026', '1405/1/1'];
+const CLOCKS = ['08:15:30', '23:59:59', '00:00:00', '24:00:00', '8:15', '12:60:00', '۰۸:۱۵:۳۰', ' 07:00:00 '];
+
+const CASES: Case[] = [
+	...(['calls', 'tickets', 'survey_answers', 'customers', 'product_activity', 'ticket_status_changes', 'annotations'] as const).map(nativeCase),
+	{ name: 'technion', spec: BUILT_IN_MAPPINGS.find((m) => m.id === 'technion-calls')!, headers: 'vru+line,call_id,customer_id,priority,type,date,vru_entry,vru_exit,vru_time,q_start,q_exit,q_time,outcome,ser_start,ser_exit,ser_time,server'.split(','), values: {
+		date: pick(['1999-08-01', '1999-08-31', '2010-08-02', '2026-02-30']),
+		vru_entry: pick(['0:10:10', '23:54:40', '7:05:00', '24:00:00']),
+		vru_exit: pick(['0:10:27', '23:54:44', '0:00:05']),
+		q_exit: pick(['0:00:00', '23:58:54', '0:01:00']),
+		ser_start: pick(['0:00:00', '23:58:54', '0:02:00', 'x']),
+		ser_exit: pick(['0:00:00', '0:04:25', '23:59:00']),
+		outcome: pick(['AGENT', 'HANG', 'PHANTOM', 'phantom ', 'OTHER']),
+		server: pick(['NO_SERVER', 'AVNI', ''])
+	} },
+	{ name: 'servicenow', spec: BUILT_IN_MAPPINGS.find((m) => m.id === 'servicenow-incidents')!, headers: 'number,caller_id,contact_type,priority,final_state,assignment_group,assigned_to,opened_at,first_non_new_update_at,resolved_at,closed_at'.split(','), values: {
+		opened_at: pick(['2016-02-29 01:16', '29/2/2016 01:16', '2016-02-29 01:16:30', '3/12/2016 8:05']),
+		first_non_new_update_at: pick(['2016-03-01 10:00', '1/3/2016 10:00', '?', '']),
+		resolved_at: pick(['2016-03-01 10:00', '1/3/2016 10:00', '?', '']),
+		closed_at: pick(['2016-03-01 10:00', '?']),
+		priority: pick(['1 - Critical', '3 - Moderate', '4 - low', '2 - High']),
+		contact_type: pick(['Phone', 'email', 'Self service', 'Fax']),
+		final_state: pick(['Closed', 'Active', 'Awaiting User Info', 'Resolved'])
+	} },
+	{ name: 'unit mapping', spec: unitMapping, headers: ['Trunk', 'CallID', 'Caller', 'Kind', 'Day', 'Start', 'Answer', 'End', 'EndIso', 'Wait', 'Result', 'Agent', 'Case', 'Extra'], values: {
+		Day: pick(JALALI_DAYS),
+		Start: pick(CLOCKS),
+		Answer: pick([...CLOCKS, '-', '']),
+		End: pick([...CLOCKS, 'NULL']),
+		EndIso: timestampValue(),
+		Kind: pick(['in', 'OUT', ' ورودی ', 'internal', 'x', '']),
+		Result: pick(['OK', 'ok', 'NOANSWER', 'پاسخ', 'TEST', 'probe', 'Probe ', 'odd', '-']),
+		Caller: pick(['0', 'anonymous', 'C1', ' C2 ', ''])
+	} }
+];
+
+async function runSql(mapping: CompiledMapping, headers: string[], rows: string[][]) {
+	const names = headers.map((_, i) => `c${i}`);
+	await conn.run(`create or replace temp table src_rows (n integer, ${names.map((c) => `${c} varchar`).join(', ')})`);
+	const a = await conn.createAppender('src_rows', 'main', 'temp');
+	rows.forEach((r, n) => {
+		a.appendInteger(n);
+		for (const v of r) a.appendVarchar(v);
+		a.endRow();
+	});
+	a.closeSync();
+	const index = new Map(headers.map((h, i) => [normalizeName(h), names[i]!]));
+	const g = generateSql(mapping, { column: (c) => index.get(c), maxYear: new Date().getUTCFullYear() + 1, keep: ['n'] });
+	const result = await conn.runAndReadAll(`with src as (select * from src_rows), mapped as (${g.select}) select * from mapped order by n`, g.params, g.types);
+	return result.getRowObjectsJson() as Record<string, string | boolean | number | null>[];
+}
+
+function compare(c: Case, mapping: CompiledMapping, rows: string[][], sql: Record<string, unknown>[]) {
+	const index = new Map(c.headers.map((h, i) => [normalizeName(h), i]));
+	let routed = 0;
+	rows.forEach((values, n) => {
+		const js = mapping.map({ line: n + 2, record: n + 1, raw: () => values.join(','), get: (col) => (index.has(col) ? values[index.get(col)!] : undefined) });
+		const s = sql[n]!;
+		const where = `${c.name}, record ${JSON.stringify(values)}`;
+		if (s._route) {
+			routed++;
+			return;
+		}
+		if (s._skip !== null) {
+			expect(js, where).toEqual({ kind: 'skip', reason: c.spec.skip![Number(s._skip) - 1]!.reason });
+			return;
+		}
+		expect(s._ok, where).toBe(true);
+		expect(js.kind, `${where}: SQL accepted, JavaScript says ${JSON.stringify(js)}`).toBe('row');
+		if (js.kind !== 'row') return;
+		mapping.fields.forEach((f) => {
+			const expected = js.values[f.index] ?? null;
+			const got = (s[f.def.name] as string | null) ?? null;
+			if (['number', 'seconds'].includes(f.def.type) && expected !== null && got !== null) expect(Number(got), `${where}: ${f.def.name}`).toBe(Number(expected));
+			else expect(got, `${where}: ${f.def.name}`).toBe(expected);
+		});
+	});
+	return routed;
+}
+
+describe('the SQL mapping agrees with the JavaScript mapping', () => {
+	for (const c of CASES) {
+		it(c.name, { timeout: 300_000 }, async () => {
+			const mapping = compileMapping(c.spec, c.headers);
+			// Rows of good values with one or two awkward ones, so that most rows are decided in
+			// SQL and every awkward value meets the SQL's acceptance in some row.
+			const fieldOf = (h: string) => fieldOfColumn(c.spec, normalizeName(h));
+			const clean = c.headers.map((h) => c.values?.[h] ?? (fieldOf(h) ? cleanValue(fieldOf(h)!) : fc.stringMatching(/^[A-Za-z0-9]{1,6}$/)));
+			const awkward = c.headers.map((h) => fieldValue(fieldOf(h)));
+			const change = fc.tuple(fc.nat({ max: c.headers.length - 1 }), fc.nat({ max: 1000 }));
+			const record = fc
+				.tuple(fc.tuple(...clean), fc.array(change, { maxLength: 2 }), fc.tuple(...awkward))
+				.map(([values, changes, odd]) => {
+					const row = [...values];
+					for (const [i] of changes) row[i] = odd[i]!;
+					return row;
+				});
+			let total = 0;
+			let routed = 0;
+			await fc.assert(
+				fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 60 }), async (rows) => {
+					const sql = await runSql(mapping, c.headers, rows);
+					routed += compare(c, mapping, rows, sql);
+					total += rows.length;
+				}),
+				{ numRuns: 40, seed: 20261123 }
+			);
+			expect(total).toBeGreaterThan(0);
+			// Most rows hold at most one awkward value: the SQL decides a good share of them itself,
+			// so the agreement above is tested on many rows, not only on the few it accepts.
+			expect(total - routed, `${c.name}: rows decided in SQL`).toBeGreaterThan(total * 0.3);
+		});
+	}
+});
+
+/** Values every path accepts, in the shapes exports write: none of them should need JavaScript. */
+function cleanValue(def: FieldDef): fc.Arbitrary<string> {
+	switch (def.type) {
+		case 'timestamp':
+			return fc
+				.tuple(fc.date({ min: new Date('1981-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }), pick(['Z', '', '+03:30', '-05:00']), pick(['T', ' ']))
+				.map(([d, z, t]) => d.toISOString().slice(0, 19).replace('T', t) + z);
+		case 'date':
+			return fc.date({ min: new Date('1981-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+		case 'integer':
+			return fc.integer({ min: def.min ?? 0, max: Math.min(def.max ?? 1000, def.name === 'score' ? 5 : 1000) }).map((n) => (def.name === 'score' ? String(Math.max(1, n)) : String(n)));
+		case 'number':
+		case 'seconds':
+			return fc.oneof(fc.integer({ min: 0, max: 100_000 }).map(String), fc.double({ min: 0, max: 1e6, noNaN: true }).map(String));
+		case 'boolean':
+			return pick(['true', 'false', 'yes', 'no', '1', '0', 'بله', 'خیر']);
+		case 'enum':
+			return pick(def.values!);
+		default:
+			return fc.oneof(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,10}[A-Za-z0-9]$/), pick(['شرکت نمونه', 'کارشناس\u200cها', 'Café Crème', 'a,b', 'a "b"']));
+	}
+}
+
+describe('plain values need no JavaScript', () => {
+	for (const dataset of ['calls', 'tickets', 'survey_answers', 'customers', 'product_activity', 'ticket_status_changes', 'annotations'] as const) {
+		it(`accepts good ${dataset} rows without routing any`, async () => {
+			const c = nativeCase(dataset);
+			const mapping = compileMapping(c.spec, c.headers);
+			const record = fc.tuple(...DATASETS[dataset].fields.map((f) => (f.name === 'kind' && dataset === 'survey_answers' ? fc.constant('csat') : cleanValue(f))));
+			await fc.assert(
+				fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 40 }), async (rows) => {
+					const sql = await runSql(mapping, c.headers, rows);
+					expect(rows.filter((_, i) => sql[i]!._route)).toEqual([]);
+					compare(c, mapping, rows, sql);
+				}),
+				{ numRuns: 15, seed: 20261124 }
+			);
+		});
+	}
+
+
+	it('accepts good calls in the common shapes without routing any', async () => {
+		const c = nativeCase('calls');
+		const mapping = compileMapping(c.spec, c.headers);
+		const rows = [
+			['c1', 'C1', 'inbound', 'support', '2026-11-21T08:15:30Z', '2026-11-21T08:15:40+03:30', '2026-11-21 08:20:00', '12', '300', 'answered', 'Ali', 'true', 'T1'],
+			['c2', '', 'Outbound', '', '2026-11-21 08:15:30', '', '', '0', '1:05', 'Abandoned', 'رضا', 'خیر', ''],
+			['c3', 'C3', 'in', 'sales', '2026-11-21', '2026-11-21 08:15', '2026-11-21T08:16:00.5Z', '۱۲', '0:01:05', 'answered', 'Café', '۱', '']
+		];
+		const sql = await runSql(mapping, c.headers, rows);
+		expect(sql.map((r) => r._route)).toEqual([false, false, false]);
+		compare(c, mapping, rows, sql);
+		expect(sql.map((r) => r.started_at)).toEqual(['2026-11-21 08:15:30+00:00', '2026-11-21 08:15:30', '2026-11-21 00:00:00']);
+		expect(sql[2]!.ended_at).toBe('2026-11-21 08:16:00.5+00:00');
+	});
+
+	it('reads Jalali dates through the table built from the JavaScript calendar: Nowruz and 30 Esfand', async () => {
+		const c = CASES.find((x) => x.name === 'unit mapping')!;
+		const mapping = compileMapping(c.spec, c.headers);
+		const row = (day: string) => ['T1', '7', 'C1', 'in', day, '08:00:00', '08:00:05', '08:10:00', '', '5', 'OK', 'Ali', 'yes', ''];
+		// 1403 is a leap year (30 Esfand 1403 = 2025-03-20), 1404 is not; 1 Farvardin 1404 = Nowruz, 2025-03-21.
+		const sql = await runSql(mapping, c.headers, [row('1403/12/30'), row('1404/01/01'), row('1404/12/30'), row('۱۴۰۵/۰۱/۰۱')]);
+		expect(sql.map((r) => r.started_at)).toEqual(['2025-03-20 08:00:00', '2025-03-21 08:00:00', null, '2026-03-21 08:00:00']);
+		expect(sql.map((r) => r._route)).toEqual([false, false, true, false]);
+		compare(c, mapping, [row('1403/12/30'), row('1404/01/01'), row('1404/12/30'), row('۱۴۰۵/۰۱/۰۱')], sql);
+	});
+});
