@@ -227,7 +227,7 @@ async function stage(input: NativeInput, file: string, census: TextCensus | null
 	// Refused records, in order: how many good rows come before each.
 	const goodBefore = refused.map((r, j) => r.item - 1 - j);
 	const records = new RecordPositions(refused, goodBefore, csv);
-	if (withNewlines && goodNewlines > 0 && routedCount > 0) await records.loadNewlines(conn);
+	if (withNewlines && goodNewlines > 0 && (routedCount > 0 || refused.length > 0)) await records.loadNewlines(conn);
 
 	lap('count and place');
 	const skipOrder = new Map<number, { reason: string; count: number; first: number }>();
