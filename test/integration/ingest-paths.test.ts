@@ -221,4 +221,34 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 		const native = paths.filter((p) => p === 'native').length;
 		expect(native, paths.filter((p) => p !== 'native').join('\n')).toBeGreaterThan(paths.length * 0.6);
 	});
+
+	it('random Parquet files: typed and text columns, nulls', { timeout: 600_000 }, async () => {
+		let n = 0;
+		const layout = nativeLayout('calls');
+		const row = fc.tuple(...layout.columns.map((c) => fc.oneof({ weight: 6, arbitrary: c.clean }, { weight: 1, arbitrary: c.odd }, { weight: 1, arbitrary: fc.constant(null) })));
+		await fc.assert(
+			fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 20 }), fc.boolean(), async (rows, typed) => {
+				n++;
+				const csv = path.join(dir, `pq-${n}.csv`);
+				const file = path.join(dir, `pq-${n}.parquet`);
+				const cell = (v: string | null) => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
+				fs.writeFileSync(csv, [layout.columns.map((c) => c.name).join(','), ...rows.map((r) => r.map((v, i) => (i === 0 || i === 1 ? cell(v === null ? null : `p${n}x${v}`) : cell(v))).join(','))].join('\n'));
+				// Typed columns where the text is one (else text): what a BI tool's Parquet export holds.
+				const select = typed
+					? `select * replace (try_cast(started_at as timestamptz) as started_at, try_cast(wait_seconds as double) as wait_seconds, try_cast(opened_case as boolean) as opened_case)`
+					: 'select *';
+				await dbs.js.db.withConnection((c) =>
+					c.run(`copy (${select} from read_csv('${csv}', all_varchar = true, header = true, quote = '"', escape = '"')) to '${file}' (format parquet)`)
+				);
+				const outcomes: Partial<Record<'auto' | 'js', FileOutcome>> = {};
+				for (const p of ['auto', 'js'] as const) {
+					outcomes[p] = await loadFile({ db: dbs[p].db, file, dataset: 'calls', runId: dbs[p].runId, timeZone: 'Asia/Tehran', ingestPath: p });
+				}
+				expect(outcomes.auto!.ingestPath).toBe('native');
+				expect(english(outcomes.auto!)).toEqual(english(outcomes.js!));
+				expect(await tableOf(dbs.auto.db, outcomes.auto!.id)).toEqual(await tableOf(dbs.js.db, outcomes.js!.id));
+			}),
+			{ numRuns: 40, seed: 20261126, endOnFailure: true }
+		);
+	});
 });
