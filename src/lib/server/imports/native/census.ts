@@ -12,6 +12,8 @@
  * Counts are of bytes, so they hold for UTF-8 (and for any encoding after transcoding).
  */
 
+import { isAscii } from 'node:buffer';
+
 export interface TextCensus {
 	/** "\n" bytes. */
 	lf: number;
@@ -21,6 +23,10 @@ export interface TextCensus {
 	loneCr: number;
 	/** Whether the file holds a double quote at all (quoted fields may then hold line breaks). */
 	quotes: boolean;
+	/** Whether any byte is outside ASCII (then values may need JavaScript's trimming or lower-casing, or hold Persian digits). */
+	nonAscii: boolean;
+	/** Whether the file holds a tab, vertical tab or form feed (spaces that JavaScript's trim() removes besides " "). */
+	otherSpaces: boolean;
 	/** Blanks between a separator (or a line start) and a quote: ` "x"`. */
 	blankBeforeQuote: number;
 	/** Bytes counted. */
@@ -43,7 +49,7 @@ export interface CensusCounter {
 }
 
 export function censusCounter(): CensusCounter {
-	const c: TextCensus = { lf: 0, crlf: 0, loneCr: 0, quotes: false, blankBeforeQuote: 0, bytes: 0, endsWithLf: false, trailingEmptyLines: 0 };
+	const c: TextCensus = { lf: 0, crlf: 0, loneCr: 0, quotes: false, nonAscii: false, otherSpaces: false, blankBeforeQuote: 0, bytes: 0, endsWithLf: false, trailingEmptyLines: 0 };
 	let pendingCr = false; // the previous chunk ended with "\r"
 	/** The end of the previous chunk, so that a pattern across two chunks is seen. */
 	let carry = Buffer.alloc(0);
@@ -63,6 +69,8 @@ export function censusCounter(): CensusCounter {
 				else c.loneCr++;
 			}
 			if (!c.quotes && chunk.indexOf(QUOTE) !== -1) c.quotes = true;
+			if (!c.nonAscii && !isAscii(chunk)) c.nonAscii = true;
+			if (!c.otherSpaces && (chunk.indexOf(0x09) !== -1 || chunk.indexOf(0x0b) !== -1 || chunk.indexOf(0x0c) !== -1)) c.otherSpaces = true;
 			const view = carry.length ? Buffer.concat([carry, chunk]) : chunk;
 			if (c.quotes) {
 				for (const pattern of BLANK_QUOTE) {

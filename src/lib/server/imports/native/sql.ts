@@ -3,8 +3,10 @@
  * generated from the same compiled mapping (and so from the same dataset definitions).
  *
  * The SELECT reads a relation `src` whose columns hold the file's values as text, and gives,
- * per row, one column per dataset field in the canonical text form the JavaScript path stages
- * (`2026-11-21 08:15:00+03:30`, `12.5`, `true`, `waiting_customer`), and:
+ * per row, one column per dataset field as text the upsert (queries/ingest/upsert_*.sql) turns
+ * into the same value as the JavaScript path's canonical text (`2026-11-21 08:15:00+03:30`,
+ * `12.5`, `true`, `waiting_customer`): that text itself, or, where it is cheaper and the upsert
+ * casts both alike, the value as written (`2026-11-21T08:15:00Z`, `1e3`), and:
  * - `_ok`: the row loads with exactly these values: the JavaScript path would accept it and
  *   stage the same text;
  * - `_skip`: the 1-based index of the mapping's skip rule the row meets, if any;
@@ -85,6 +87,13 @@ export interface SqlOptions {
 	maxYear: number;
 	/** More output columns: SQL expressions over `src` and `_route` ("case when _route then c0 end as c0"). */
 	keep?: string[];
+	/**
+	 * What the whole file is known to hold (from its bytes, ./census.ts), to leave out checks
+	 * that cannot matter: `ascii`: no character outside ASCII (nothing to route for its
+	 * characters, no Persian digits); `spacesOnly`: no tab, vertical tab, form feed or line
+	 * break inside a value, so JavaScript's trim() removes only " ".
+	 */
+	known?: { ascii?: boolean; spacesOnly?: boolean };
 }
 
 const sqlString = (s: string) => {
@@ -146,11 +155,19 @@ class Builder {
 }
 
 /** JavaScript's trim() on safe text; the full trim only when the first or last character may be a space. */
-const trim = (e: string) => `case when ascii(${e}) > 32 and ascii(right(${e}, 1)) > 32 then ${e} else trim(${e}, ${sqlString(ASCII_SPACE)}) end`;
+const fullTrim = (e: string) => `case when ascii(${e}) > 32 and ascii(right(${e}, 1)) > 32 then ${e} else trim(${e}, ${sqlString(ASCII_SPACE)}) end`;
+/** The same when no value holds a tab or line break: only " " to remove. */
+const spaceTrim = (e: string) => `case when ascii(${e}) = 32 or ends_with(${e}, ' ') then trim(${e}) else ${e} end`;
+/** The text functions of one generation (see SqlOptions.known). */
+interface TextFns {
+	trim: (e: string) => string;
+	digits: (e: string) => string;
+}
 // list_contains, not IN (…): DuckDB plans a long IN list as a join, which stops column pruning.
 const inList = (e: string, list: readonly string[]) => `list_contains([${list.map(sqlString).join(', ')}], ${e})`;
 /** Persian and Arabic-Indic digits to ASCII (values.ts normalizeDigits); translate() only on non-ASCII text, where it is slow. */
-const digits = (e: string) => `case when strlen(${e}) = length(${e}) then ${e} else translate(${e}, ${sqlString(PERSIAN_DIGITS)}, ${sqlString(ASCII_DIGITS)}) end`;
+const allDigits = (e: string) => `case when strlen(${e}) = length(${e}) then ${e} else translate(${e}, ${sqlString(PERSIAN_DIGITS)}, ${sqlString(ASCII_DIGITS)}) end`;
+
 
 /** Fields the SQL can type: every FieldType of datasets.ts. */
 export const SQL_FIELD_TYPES = new Set(['text', 'enum', 'integer', 'number', 'seconds', 'boolean', 'timestamp', 'date']);
@@ -182,6 +199,8 @@ class Helpers {
 
 export function generateSql(mapping: CompiledMapping, options: SqlOptions): GeneratedSql {
 	const b = new Builder();
+	const fx: TextFns = { trim: options.known?.spacesOnly ? spaceTrim : fullTrim, digits: options.known?.ascii ? (e: string) => e : allDigits };
+	const { trim } = fx;
 	const { fields } = mapping;
 	const reads = new Set<string>();
 	const col = (name: string) => {
@@ -224,19 +243,22 @@ export function generateSql(mapping: CompiledMapping, options: SqlOptions): Gene
 	const skipCases = skips.filter((s): s is string => s !== null);
 	for (const [name, t] of trimmed) layerA.push(`${trim(col(name))} as ${t}`);
 	const checked = [...trimmed.keys()].map(col);
-	const unsafe = checked.length
-		? // CASE, not AND: DuckDB evaluates both sides of AND in a projection; CASE only where needed.
+	const unsafe =
+		checked.length && !options.known?.ascii
+			? // CASE, not AND: DuckDB evaluates both sides of AND in a projection; CASE only where needed.
 			checked.map((c) => `(case when strlen(${c}) = length(${c}) then false else regexp_matches(${c}, ${sqlString(`[^${SAFE_CHARS}]`)}) end)`).join(' or ')
 		: 'false';
 	layerA.push(`(${unsafe}) as _unsafe`);
 	layerA.push(skipCases.length ? `case ${skipCases.join(' ')} end as _skip` : 'cast(null as integer) as _skip');
 
+	// Fields whose texts are compared (notBefore) keep the canonical form of values.ts.
+	const compared = new Set(fields.flatMap((f) => f.sources.filter((s) => s.notBefore !== undefined).flatMap((s) => [f.def.name, s.notBefore!])));
 	// Layers c…: each field parsed.
 	const helperLayers: string[][] = [];
 	const valueLayer: string[] = [];
 	const numbers = new Map<number, string>();
 	for (const f of fields) {
-		const p = parseField(f, `raw_${f.index}`, `used_${f.index}`, b, options);
+		const p = parseField(f, `raw_${f.index}`, `used_${f.index}`, b, options, fx, compared.has(f.def.name));
 		for (const h of p.helpers.list) (helperLayers[h.depth - 1] ??= []).push(`${h.expr} as ${h.name}`);
 		const missing = f.def.required ? `raw_${f.index} is null` : 'false';
 		valueLayer.push(`case when raw_${f.index} is null then null else ${p.value} end as v_${f.index}`);
@@ -329,7 +351,8 @@ function optionGroups(f: CompiledField): { key: string; sources: number[]; forma
 	return [...groups.values()];
 }
 
-function parseField(f: CompiledField, raw: string, used: string, b: Builder, options: SqlOptions): FieldSql {
+function parseField(f: CompiledField, raw: string, used: string, b: Builder, options: SqlOptions, fx: TextFns, canonical: boolean): FieldSql {
+	const { trim, digits } = fx;
 	const def: FieldDef = f.def;
 	const i = f.index;
 	const h = new Helpers();
@@ -372,7 +395,13 @@ function parseField(f: CompiledField, raw: string, used: string, b: Builder, opt
 			const bad = checks.join(' or ');
 			// Canonical text: integers without a fraction; other numbers as DuckDB prints a double
 			// (the upsert casts it back to the same double); -0 as 0, as JavaScript's String(-0).
-			const value = def.type === 'integer' ? `case when not (${bad}) then cast(cast(${num} as bigint) as varchar) end` : `case when not (${bad}) then cast(${num} + 0.0 as varchar) end`;
+			// The number as written when the upsert's cast gives the same double (not a clock
+			// duration, not -0, which JavaScript stages as 0); integers without a fraction.
+			const clock = def.type === 'seconds' ? `coalesce(k_${i}.a, '') <> ''` : 'false';
+			const value =
+				def.type === 'integer'
+					? `case when not (${bad}) then cast(cast(${num} as bigint) as varchar) end`
+					: `case when not (${bad}) then (case when ${num} = 0 then '0' when ${clock} then cast(${num} as varchar) else ${s} end) end`;
 			return { helpers: h, value, bad, number: `case when not (${bad}) then ${num} end` };
 		}
 		case 'boolean': {
@@ -408,7 +437,9 @@ function parseField(f: CompiledField, raw: string, used: string, b: Builder, opt
 						// the cast only sends the row to JavaScript.)
 						const valid = `${s} not like '___________24%' and try_cast(${s} as timestamptz) is not null`;
 						fastOk = h.add(`${pre}fok`, `case when ${fast} then ${yearOk} and ${valid} else false end`, [fast]);
-						fastText = `case when ends_with(${s}, 'Z') then replace(left(${s}, 19), 'T', ' ') || '+00:00' else replace(${s}, 'T', ' ') end`;
+						// The text as written when only the upsert reads it (to_instant takes "T" and "Z");
+						// the canonical form when it is compared with another time (notBefore).
+						fastText = canonical ? `case when ends_with(${s}, 'Z') then replace(left(${s}, 19), 'T', ' ') || '+00:00' else replace(${s}, 'T', ' ') end` : s;
 					}
 				}
 				// Anything else: the first format that matches (or ISO 8601), as values.ts tries them.
