@@ -215,7 +215,7 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 					expect(await tableOf(dbs.auto.db, a.id), sample.describe).toEqual(await tableOf(dbs.js.db, j.id));
 				}
 			),
-			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 120), seed: Number(process.env.CARE_FUZZ_SEED ?? 20261125), endOnFailure: true }
+			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 30), seed: Number(process.env.CARE_FUZZ_SEED ?? 20261125), endOnFailure: true }
 		);
 		// The comparison means something only if the DuckDB path took most files.
 		const native = paths.filter((p) => p === 'native').length;
@@ -248,7 +248,47 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 				expect(english(outcomes.auto!)).toEqual(english(outcomes.js!));
 				expect(await tableOf(dbs.auto.db, outcomes.auto!.id)).toEqual(await tableOf(dbs.js.db, outcomes.js!.id));
 			}),
-			{ numRuns: 40, seed: 20261126, endOnFailure: true }
+			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 25), seed: 20261126, endOnFailure: true }
 		);
+	});
+
+	it('random NDJSON files: values as strings, numbers, booleans and objects, odd keys, bad lines', { timeout: 900_000 }, async () => {
+		let n = 0;
+		const paths: string[] = [];
+		const layout = nativeLayout('survey_answers');
+		// A value as JSON: the text as a string, or as a number / boolean / null / object where it reads as one.
+		const jsonValue = (v: string) =>
+			fc.oneof(
+				{ weight: 4, arbitrary: fc.constant(JSON.stringify(v)) },
+				{ weight: 2, arbitrary: fc.constant(/^-?\d+(\.\d+)?(e\d+)?$/.test(v) ? v : JSON.stringify(v)) },
+				{ weight: 1, arbitrary: pick(['null', 'true', '1.0', '12345678901234567890', '{"a":1}', '[1,2]', '-0', '5e0']) }
+			);
+		const key = (name: string) => pick([name, name, name.toUpperCase(), ` ${name}`, name.replace(/_/g, ' ')]);
+		const objectLine = fc
+			.tuple(fc.tuple(...layout.columns.map((c) => fc.oneof({ weight: 5, arbitrary: c.clean }, { weight: 1, arbitrary: c.odd }))), fc.array(fc.boolean(), { minLength: layout.columns.length, maxLength: layout.columns.length }))
+			.chain(([values, present]) =>
+				fc.tuple(...layout.columns.map((c, i) => (present[i] || c.name === 'id' ? fc.tuple(key(c.name), jsonValue(values[i]!)).map(([k, v]) => `${JSON.stringify(k)}:${v}`) : fc.constant(null))))
+			)
+			.map((pairs) => `{${pairs.filter((p) => p !== null).join(',')}}`);
+		const oddLine = pick(['', '   ', '{"id": broken', '{"id":"x","kind":"nps","score":9,"answered_at":"2026-11-20 10:00",}', '{"id":"y","score":NaN}', '[1,2]', '5', '{"id":"d","id":"e","kind":"nps","score":9,"answered_at":"2026-11-20 10:00"}', '{"id":"z"}{"id":"w"}', '{"a":' + '['.repeat(70) + ']'.repeat(70) + '}', '{"id":"t\tab","kind":"nps","score":1,"answered_at":"2026-11-20"}']);
+		const lineArb = fc.oneof({ weight: 8, arbitrary: objectLine }, { weight: 1, arbitrary: oddLine });
+		await fc.assert(
+			fc.asyncProperty(fc.array(lineArb, { minLength: 1, maxLength: 25 }), fc.boolean(), async (lines, crlf) => {
+				n++;
+				// Keys apart from the other samples': every "id" value gets the sample's prefix.
+				const text = lines.map((l) => l.replace(/"id":"/gi, `"id":"n${n}x`).replace(/"ID":"/g, `"ID":"n${n}x`)).join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n');
+				const file = path.join(dir, `nd-${n}.ndjson`);
+				fs.writeFileSync(file, text);
+				const outcomes: Partial<Record<'auto' | 'js', FileOutcome>> = {};
+				for (const p of ['auto', 'js'] as const) {
+					outcomes[p] = await loadFile({ db: dbs[p].db, file, dataset: 'survey_answers', runId: dbs[p].runId, timeZone: 'Asia/Tehran', ingestPath: p });
+				}
+				expect(english(outcomes.auto!), text).toEqual(english(outcomes.js!));
+				expect(await tableOf(dbs.auto.db, outcomes.auto!.id), text).toEqual(await tableOf(dbs.js.db, outcomes.js!.id));
+				paths.push(outcomes.auto!.ingestPath === 'native' ? 'native' : `js: ${outcomes.auto!.ingestPathReason}`);
+			}),
+			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 25), seed: Number(process.env.CARE_FUZZ_SEED ?? 20261127), endOnFailure: true }
+		);
+		expect(paths.filter((p) => p === 'native').length, paths.filter((p) => p !== 'native').join('\n')).toBeGreaterThan(paths.length * 0.6);
 	});
 });

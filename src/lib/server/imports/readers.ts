@@ -187,6 +187,21 @@ async function jsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 	return { headers: null, forEach, close: () => {} };
 }
 
+/** A line of NDJSON that holds no record (JavaScript's trim() leaves nothing). */
+export const isBlankLine = (text: string) => text.trim() === '';
+
+/** The record of one non-blank NDJSON line: the object, or why the line cannot be read. */
+export function ndjsonRecord(text: string, line: number, record: number): SourceRecord {
+	if (jsonDepth(text).line !== null) return { line, record, raw: () => text, get: () => undefined, problem: problem('problem.jsonTooDeep', { max: MAX_JSON_DEPTH, line }) };
+	let obj: unknown;
+	try {
+		obj = JSON.parse(text);
+	} catch (e) {
+		return { line, record, raw: () => text, get: () => undefined, problem: problem('problem.badJsonLine', { detail: (e as Error).message }) };
+	}
+	return objectRecord(obj, line, record, () => text);
+}
+
 async function ndjsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 	let input: fs.ReadStream | null = null;
 	async function forEach(onRecord: (rec: SourceRecord) => void) {
@@ -197,20 +212,9 @@ async function ndjsonReader(file: string, sniffed: Sniffed): Promise<FileReader>
 		let record = 0;
 		for await (const text of lines) {
 			line++;
-			if (text.trim() === '') continue;
+			if (isBlankLine(text)) continue;
 			record++;
-			if (jsonDepth(text).line !== null) {
-				onRecord({ line, record, raw: () => text, get: () => undefined, problem: problem('problem.jsonTooDeep', { max: MAX_JSON_DEPTH, line }) });
-				continue;
-			}
-			let obj: unknown;
-			try {
-				obj = JSON.parse(text);
-			} catch (e) {
-				onRecord({ line, record, raw: () => text, get: () => undefined, problem: problem('problem.badJsonLine', { detail: (e as Error).message }) });
-				continue;
-			}
-			onRecord(objectRecord(obj, line, record, () => text));
+			onRecord(ndjsonRecord(text, line, record));
 		}
 	}
 	return { headers: null, forEach, close: () => input?.destroy() };

@@ -94,6 +94,10 @@ export interface SqlOptions {
 	 * break inside a value, so JavaScript's trim() removes only " ".
 	 */
 	known?: { ascii?: boolean; spacesOnly?: boolean };
+	/** A boolean over `src`: the reader is not sure of this row's values (it goes to JavaScript). */
+	srcUnsure?: string;
+	/** A boolean over `src`: the row is no record at all (a blank line): neither loaded, routed nor skipped. */
+	srcIgnore?: string;
 }
 
 const sqlString = (s: string) => {
@@ -248,8 +252,9 @@ export function generateSql(mapping: CompiledMapping, options: SqlOptions): Gene
 			? // CASE, not AND: DuckDB evaluates both sides of AND in a projection; CASE only where needed.
 			checked.map((c) => `(case when strlen(${c}) = length(${c}) then false else regexp_matches(${c}, ${sqlString(`[^${SAFE_CHARS}]`)}) end)`).join(' or ')
 		: 'false';
-	layerA.push(`(${unsafe}) as _unsafe`);
-	layerA.push(skipCases.length ? `case ${skipCases.join(' ')} end as _skip` : 'cast(null as integer) as _skip');
+	layerA.push(`(${unsafe}${options.srcUnsure ? ` or coalesce(${options.srcUnsure}, true)` : ''}) as _unsafe`);
+	layerA.push(`${options.srcIgnore ? `coalesce(${options.srcIgnore}, false)` : 'false'} as _ignore`);
+	layerA.push(skipCases.length ? `case when ${options.srcIgnore ? `coalesce(${options.srcIgnore}, false)` : 'false'} then null ${skipCases.join(' ')} end as _skip` : 'cast(null as integer) as _skip');
 
 	// Fields whose texts are compared (notBefore) keep the canonical form of values.ts.
 	const compared = new Set(fields.flatMap((f) => f.sources.filter((s) => s.notBefore !== undefined).flatMap((s) => [f.def.name, s.notBefore!])));
@@ -307,7 +312,7 @@ export function generateSql(mapping: CompiledMapping, options: SqlOptions): Gene
 	ctes.push(`d as (select *, ${valueLayer.join(', ')} from ${last})`);
 	ctes.push(shiftLayer.length ? `e as (select *, ${shiftLayer.join(', ')} from d)` : `e as (select * from d)`);
 	ctes.push(
-		`f as (select *, coalesce(not _unsafe and _skip is null and not (${anyBad}), false) as _ok, coalesce(_unsafe or (_skip is null and (${anyBad})), true) as _route from e)`
+		`f as (select *, coalesce(not _ignore and not _unsafe and _skip is null and not (${anyBad}), false) as _ok, coalesce(not _ignore and (_unsafe or (_skip is null and (${anyBad}))), true) as _route from e)`
 	);
 	const select = `with ${ctes.join(',\n')}\nselect ${out.join(', ')} from f`;
 	return { select, params: b.params, types: b.types, reads: [...reads] };

@@ -19,7 +19,7 @@
  * line lies between records and every routed row's line is known. When they do not add up and
  * some row needs its line, the file is loaded by the JavaScript path instead.
  */
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,8 +28,8 @@ import { problem } from '../../../i18n/translate';
 import { log } from '../../log';
 import { storageProblemOf } from '../../storage';
 import { keyFields } from '../datasets';
-import { normalizeName, type CompiledMapping, type SourceRecord } from '../mapping';
-import { isBlankRow } from '../readers';
+import { mappingColumns, normalizeName, type CompiledMapping, type SourceRecord } from '../mapping';
+import { isBlankRow, ndjsonRecord } from '../readers';
 import { appendNullable, appendReject, CREATE_STAGE_REJECTS, quote } from '../staging';
 import { censusCounter, lineCount, type TextCensus } from './census';
 import { generateSql } from './sql';
@@ -75,13 +75,14 @@ export async function stageNative(input: NativeInput): Promise<NativeResult> {
 	try {
 		let file = input.file;
 		let census = facts.census;
-		if (facts.format === 'csv' && (facts.encoding !== 'utf-8' || facts.notes.some((n) => n.key === 'problem.mixedEncoding'))) {
+		const text = facts.format === 'csv' || facts.format === 'ndjson';
+		if (text && (facts.encoding !== 'utf-8' || facts.notes.some((n) => n.key === 'problem.mixedEncoding'))) {
 			const copy = await transcode(file, facts.encoding ?? 'utf-8', input.tmpDir ?? os.tmpdir());
 			transcoded = copy.file;
 			file = copy.file;
 			census = copy.census;
 		}
-		if (facts.format === 'csv') {
+		if (text) {
 			const support = censusSupport(census);
 			if (!support.ok) return support;
 		}
@@ -157,8 +158,12 @@ export function stopwatch(file: string) {
 async function stage(input: NativeInput, file: string, census: TextCensus | null): Promise<NativeResult> {
 	const { conn, facts, mapping } = input;
 	const lap = stopwatch(input.file);
-	const headers = facts.headers!;
 	const csv = facts.format === 'csv';
+	const ndjson = facts.format === 'ndjson';
+	for (const t of NATIVE_TEMP_TABLES) await conn.run(`drop table if exists ${t}`);
+	const json = ndjson ? await ndjsonSource(conn, file, mapping) : null;
+	// NDJSON: one column per column the mapping reads (./ndjson below); CSV, Parquet: the file's.
+	const headers = json ? json.columns : facts.headers!;
 	const width = headers.length;
 	const names = headers.map((_, i) => `c${i}`);
 	// The column of a normalized name: for CSV each name is unique (readers.ts refuses
@@ -171,34 +176,47 @@ async function stage(input: NativeInput, file: string, census: TextCensus | null
 	const delimiter = facts.csv?.delimiter ?? ',';
 	const withNewlines = csv && (census?.quotes ?? true);
 	const keep = [
-		...names.map((c) => `case when _route then ${c} end as ${c}`),
+		...(json ? ['case when _route then l end as l', '_blank'] : names.map((c) => `case when _route then ${c} end as ${c}`)),
 		'cast(null as bigint) as _g',
 		...(withNewlines ? [`${names.map((c) => `(strlen(${c}) - strlen(replace(${c}, chr(10), '')))`).join(' + ')} as _nl`] : [])
 	];
 	// What the bytes say about every value (./census.ts) spares the SQL checks that cannot matter.
 	const known = csv && census ? { ascii: !census.nonAscii, spacesOnly: !census.otherSpaces && !census.quotes } : {};
-	const generated = generateSql(mapping, { column, maxYear: new Date().getUTCFullYear() + 1, keep, known });
+	const generated = generateSql(mapping, {
+		column,
+		maxYear: new Date().getUTCFullYear() + 1,
+		keep,
+		known,
+		...(json ? { srcUnsure: '_junsure', srcIgnore: '_blank' } : {})
+	});
 	const columns = `{${names.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
 	const reader = csv
 		? `select * from read_csv($path, columns = ${columns}, header = true, auto_detect = false, delim = $delim, quote = '"', escape = '"', ` +
 			`force_not_null = [${names.map((c) => `'${c}'`).join(', ')}], allow_quoted_nulls = false, strict_mode = true, ` +
 			`store_rejects = true, rejects_table = 'native_rejects', rejects_scan = 'native_scans')`
-		: `select * from (select columns(*)::varchar from read_parquet($path)) as p(${names.join(', ')})`;
-	for (const t of NATIVE_TEMP_TABLES) await conn.run(`drop table if exists ${t}`);
+		: json
+			? json.select
+			: `select * from (select columns(*)::varchar from read_parquet($path)) as p(${names.join(', ')})`;
 	await run(
 		conn,
 		`create or replace temp table stage as with src as (${reader}), mapped as (${generated.select}) select * from mapped`,
-		{ ...generated.params, path: file, ...(csv ? { delim: delimiter } : {}) },
-		generated.types
+		{ ...generated.params, path: file, ...(csv ? { delim: delimiter } : {}), ...(json?.params ?? {}) },
+		{ ...generated.types, ...(json?.types ?? {}) }
 	);
 	await conn.run(CREATE_STAGE_REJECTS);
 	lap('read, map and check');
 
-	const [counts] = await rows<{ rows: number; routed: number; skipped: number; newlines: number | null }>(
+	const [counts] = await rows<{ rows: number; routed: number; skipped: number; newlines: number | null; blank: number }>(
 		conn,
-		`select cast(count(*) as integer) as rows, cast(count(*) filter (where _route) as integer) as routed, cast(count(*) filter (where _skip is not null and not _route) as integer) as skipped${withNewlines ? ', cast(sum(_nl) as bigint) as newlines' : ', 0 as newlines'} from stage`
+		`select cast(count(*) as integer) as rows, cast(count(*) filter (where _route) as integer) as routed, cast(count(*) filter (where _skip is not null and not _route) as integer) as skipped${withNewlines ? ', cast(sum(_nl) as bigint) as newlines' : ', 0 as newlines'}${json ? ', cast(count(*) filter (where _blank) as integer) as blank' : ', 0 as blank'} from stage`
 	);
-	const goodRows = counts!.rows;
+	// NDJSON: a row per line, blank lines included (they are no records).
+	const goodRows = counts!.rows - counts!.blank;
+	if (json) {
+		const [refusedLines] = await rows<{ n: number }>(conn, 'select cast(count(*) as integer) as n from native_rejects');
+		if (refusedLines!.n > 0) throw new Fallback('lines DuckDB could not read as one text each');
+		if (counts!.rows !== lineCount(census!)) throw new Fallback(`DuckDB read ${counts!.rows} lines of ${lineCount(census!)}`);
+	}
 	const goodNewlines = Number(counts!.newlines ?? 0);
 
 	// Records DuckDB's reader refused: a wrong number of fields is the JavaScript path's reject
@@ -228,8 +246,9 @@ async function stage(input: NativeInput, file: string, census: TextCensus | null
 
 	// Refused records, in order: how many good rows come before each.
 	const goodBefore = refused.map((r, j) => r.item - 1 - j);
-	const records = new RecordPositions(refused, goodBefore, csv);
-	if (withNewlines && goodNewlines > 0 && (routedCount > 0 || refused.length > 0)) await records.loadNewlines(conn);
+	const csvPositions = new RecordPositions(refused, goodBefore, csv);
+	const records: Positions = json ? await LinePositions.load(conn, counts!.routed > 0) : csvPositions;
+	if (withNewlines && goodNewlines > 0 && (routedCount > 0 || refused.length > 0)) await csvPositions.loadNewlines(conn);
 
 	lap('count and place');
 	const skipOrder = new Map<number, { reason: string; count: number; first: number }>();
@@ -266,7 +285,7 @@ async function stage(input: NativeInput, file: string, census: TextCensus | null
 			jsSkipped++;
 		}
 	};
-	const rawOf = (fields: (string | null)[]) =>
+	const rawOf = (fields: (string | null)[]): (() => string) =>
 		csv
 			? () => Papa.unparse([fields], { newline: '\n', delimiter })
 			: () => JSON.stringify(Object.fromEntries(headers.map((h, j) => [h, fields[j]])));
@@ -279,7 +298,7 @@ async function stage(input: NativeInput, file: string, census: TextCensus | null
 		for (; nextRefused < refused.length && refused[nextRefused]!.item < item; nextRefused++) {
 			const r = refused[nextRefused]!;
 			if (r.blank) continue;
-			const pos = records.ofRefused(nextRefused);
+			const pos = csvPositions.ofRefused(nextRefused);
 			handle(
 				{
 					line: pos.line,
@@ -294,14 +313,19 @@ async function stage(input: NativeInput, file: string, census: TextCensus | null
 	};
 	try {
 		if (routedCount > 0) {
-			const result = await conn.stream(`select cast(rowid as bigint) + 1 as g, ${names.join(', ')} from stage where _route order by rowid`);
+			const result = await conn.stream(`select cast(rowid as bigint) + 1 as g, ${json ? 'l' : names.join(', ')} from stage where _route order by rowid`);
 			for (;;) {
 				const chunk = await result.fetchChunk();
 				if (!chunk || chunk.rowCount === 0) break;
 				for (const row of chunk.getRows()) {
 					const g = Number(row[0] as bigint);
-					const fields = row.slice(1) as (string | null)[];
 					const pos = records.ofGood(g);
+					if (json) {
+						// The line as the JavaScript reader would take it (readers.ts).
+						handle(ndjsonRecord(row[1] as string, pos.line, pos.record), g);
+						continue;
+					}
+					const fields = row.slice(1) as (string | null)[];
 					flushRefusedBefore(pos.item);
 					handle({ line: csv ? pos.line : null, record: pos.record, raw: rawOf(fields), get: getter(fields) }, g);
 				}
@@ -350,7 +374,48 @@ function addSkip(order: Map<number, { reason: string; count: number; first: numb
  * blanks (DuckDB's refused "records"), numbered from 1 after the header; a good row g (its
  * position among DuckDB's good rows) is item g plus the refused items before it.
  */
-class RecordPositions {
+/** Where a routed row lies: its item (for the order of skip reasons), record number and line. */
+interface Positions {
+	ofGood(g: number): { item: number; record: number; line: number };
+	itemOfGood(g: number): number;
+	itemOf(rec: SourceRecord): number;
+}
+
+/** NDJSON: row g of `stage` is line g; records are the lines that are not blank. */
+class LinePositions implements Positions {
+	private constructor(private readonly blanks: Float64Array) {}
+
+	static async load(conn: DuckDBConnection, needed: boolean): Promise<LinePositions> {
+		if (!needed) return new LinePositions(new Float64Array(0));
+		const found = (await conn.runAndReadAll('select cast(rowid as bigint) + 1 as line from stage where _blank order by rowid')).getRows();
+		return new LinePositions(Float64Array.from(found, (r) => Number(r[0] as bigint)));
+	}
+
+	private blanksBefore(line: number): number {
+		let lo = 0;
+		let hi = this.blanks.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.blanks[mid]! < line) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
+	ofGood(g: number) {
+		return { item: g, record: g - this.blanksBefore(g), line: g };
+	}
+
+	itemOfGood(g: number) {
+		return g;
+	}
+
+	itemOf(rec: SourceRecord) {
+		return rec.line ?? rec.record;
+	}
+}
+
+class RecordPositions implements Positions {
 	/** Good rows holding line breaks: their positions and the line breaks before and in them. */
 	private nlRows: Float64Array = new Float64Array(0);
 	private nlCumulative: Float64Array = new Float64Array(0);
@@ -436,3 +501,70 @@ class RecordPositions {
 		return item;
 	}
 }
+
+/** JavaScript's whitespace (String.prototype.trim), for RE2: a line of only these is blank. */
+const JS_SPACE = '\\t\\n\\x0B\\f\\r \\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+
+interface JsonSource {
+	/** The columns of `src` as the mapping names them (normalized), in order: c0, c1, … */
+	columns: string[];
+	select: string;
+	params: Record<string, DuckDBValue>;
+	types: Record<string, DuckDBType>;
+}
+
+/**
+ * NDJSON through DuckDB: each line read as one text (read_csv with no quoting), parsed with
+ * DuckDB's JSON functions, the keys the mapping reads taken out as text the way the
+ * JavaScript reader gives them (a string as it is, a whole number as digits, true/false, null).
+ * Anything the two parsers might read differently sends the line to JavaScript (`_junsure`):
+ * a line DuckDB finds invalid (JavaScript says why), one its lenient parser takes but
+ * JSON.parse would not (trailing commas, NaN, control characters), a value that is a fraction,
+ * a large number, an object or an array (JavaScript writes those its own way), a key twice, two
+ * spellings of one key (JavaScript keeps the last), a line nested deeper than JavaScript allows.
+ */
+async function ndjsonSource(conn: DuckDBConnection, file: string, mapping: CompiledMapping): Promise<JsonSource> {
+	const lines = `select l from read_csv($path, columns = {'l': 'VARCHAR'}, header = false, auto_detect = false, delim = chr(31), quote = '', escape = '', force_not_null = ['l'], strict_mode = false, store_rejects = true, rejects_table = 'native_rejects', rejects_scan = 'native_scans')`;
+	// The keys the file uses, to find each column the mapping reads under any spelling normalizeName accepts.
+	const keys = (
+		await conn.runAndReadAll(`select distinct unnest(json_keys(l)) as k from (${lines}) where json_valid(l) and json_type(l) = 'OBJECT'`, { path: file })
+	).getRows().map((r) => r[0] as string);
+	await conn.run('drop table if exists native_rejects; drop table if exists native_scans');
+	const wanted = [...new Set([...mappingColumns(mapping.spec), ...(mapping.spec.skip ?? []).map((s) => normalizeName(s.column))])];
+	const pointers: string[] = [];
+	const perColumn = wanted.map((c) => {
+		const spellings = keys.filter((k) => normalizeName(k) === c);
+		return spellings.map((k) => {
+			pointers.push('/' + k.replace(/~/g, '~0').replace(/\//g, '~1'));
+			return pointers.length;
+		});
+	});
+	const at = (i: number) => `_e[${i}]`;
+	const text = (i: number) =>
+		`case json_type(${at(i)}) when 'VARCHAR' then json_extract_string(${at(i)}, '$') when 'BOOLEAN' then json_extract_string(${at(i)}, '$') when 'UBIGINT' then json_extract_string(${at(i)}, '$') when 'BIGINT' then json_extract_string(${at(i)}, '$') end`;
+	const oddValue = (i: number) => `(${at(i)} is not null and (json_type(${at(i)}) not in ('VARCHAR', 'BOOLEAN', 'UBIGINT', 'BIGINT', 'NULL') or (json_type(${at(i)}) in ('UBIGINT', 'BIGINT') and strlen(json_extract_string(${at(i)}, '$')) > 15)))`;
+	const columnSql = perColumn.map((idx, n) => `${idx.length === 0 ? 'cast(null as varchar)' : idx.length === 1 ? text(idx[0]!) : `coalesce(${idx.map(text).join(', ')})`} as c${n}`);
+	const unsure = [
+		'_keys is null',
+		'len(_keys) <> len(list_distinct(_keys))',
+		// Lenient syntax DuckDB's parser takes (trailing commas, NaN, Infinity) and raw control characters.
+		`regexp_matches(l, ${sqlText(',[\\t\\n\\r ]*[\\]}]|NaN|Infinity|[\\x00-\\x1f]')})`,
+		// JavaScript refuses lines nested more than 64 deep (reasons.ts): a line with that many brackets goes to it.
+		`strlen(l) - strlen(replace(replace(l, '{', ''), '[', '')) > 60`,
+		...perColumn.flatMap((idx) => [...idx.map(oddValue), ...(idx.length > 1 ? [`(${idx.map((i) => `(${at(i)} is not null)::int`).join(' + ')}) > 1`] : [])])
+	];
+	const extract = pointers.length ? `json_extract(l, $pointers)` : 'cast(null as json[])';
+	const select =
+		`select ${columnSql.length ? columnSql.join(', ') + ', ' : ''}l, _blank, case when _blank then false else (${unsure.join(' or ')}) end as _junsure from (` +
+		`select l, regexp_full_match(l, ${sqlText(`[${JS_SPACE}]*`)}) as _blank, ` +
+		`case when json_valid(l) then ${extract} end as _e, case when json_valid(l) and json_type(l) = 'OBJECT' then json_keys(l) end as _keys from (${lines}))`;
+	return {
+		columns: wanted,
+		select,
+		params: pointers.length ? { pointers: listValue(pointers) } : {},
+		types: pointers.length ? { pointers: LIST(VARCHAR) } : {}
+	};
+}
+
+/** A constant pattern as an SQL literal (quotes doubled): DuckDB needs regexp patterns as constants. */
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;

@@ -7,7 +7,7 @@
  */
 import type { Problem } from '../../../i18n/translate';
 import type { DatasetDef } from '../datasets';
-import type { MappingSpec } from '../mapping';
+import { mappingColumns, type MappingSpec } from '../mapping';
 import type { CsvLayout } from '../readers';
 import type { FileFormat } from '../sniff';
 import { type TextCensus } from './census';
@@ -87,6 +87,13 @@ export function nativeSupport(dataset: DatasetDef, mapping: MappingSpec, file: F
 	const definition = definitionSupport(dataset, mapping);
 	if (!definition.ok) return definition;
 	if (file.format === 'parquet') return { ok: true };
+	if (file.format === 'ndjson') {
+		// A dotted column is a path into nested objects, which the JavaScript reader walks its own way.
+		if (mappingColumns(mapping).some((c) => c.includes('.'))) return no('the mapping reads nested JSON paths');
+		if (file.encoding === 'utf-8' && !file.notes.some((n) => n.key === 'problem.mixedEncoding')) return censusSupport(file.census);
+		return { ok: true };
+	}
+	// A JSON array is parsed whole by the JavaScript reader before any path could start (at most 256 MB).
 	if (file.format !== 'csv') return no(`${file.format} files are read by the JavaScript path`);
 	const layout = file.csv;
 	const headers = file.headers;
