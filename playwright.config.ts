@@ -5,7 +5,9 @@
  *
  * Projects, in order: `setup` signs in as the demo administrator and saves the cookies;
  * `en` runs the tests signed in with them (tests of other roles sign in themselves);
- * `matrix` (the role matrix, which signs every demo account out everywhere) runs last.
+ * `fa` runs *.fa.spec.ts as a Persian browser (fa-IR); `matrix` (the role matrix, which signs
+ * every demo account out everywhere) runs last. Before `fa` and `matrix` a small setup forgets
+ * the language the administrator's account remembered from the switch (lang-auto.setup.ts).
  */
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
@@ -40,9 +42,12 @@ export default defineConfig({
 	// made): *.fa.spec.ts run as the Persian reader, everything else as the English one.
 	projects: [
 		{ name: 'setup', testMatch: /auth\.setup\.ts/, use: { locale: 'en-US' } },
-		{ name: 'en', testIgnore: [/auth\.setup\.ts/, /role-matrix\.spec\.ts/, /\.fa\.spec\.ts$/], use: { locale: 'en-US', storageState: adminState }, dependencies: ['setup'] },
-		{ name: 'fa', testMatch: /\.fa\.spec\.ts$/, use: { locale: 'fa-IR', storageState: adminState }, dependencies: ['setup'] },
-		{ name: 'matrix', testMatch: /role-matrix\.spec\.ts/, use: { locale: 'en-US', storageState: adminState }, dependencies: ['en', 'fa'] }
+		{ name: 'en', testIgnore: [/\.setup\.ts$/, /role-matrix\.spec\.ts/, /\.fa\.spec\.ts$/], use: { locale: 'en-US', storageState: adminState }, dependencies: ['setup'] },
+		// The account remembers a language chosen with the switch: forget it between projects.
+		{ name: 'fa-setup', testMatch: /lang-auto\.setup\.ts/, use: { locale: 'fa-IR', storageState: adminState }, dependencies: ['en'] },
+		{ name: 'fa', testMatch: /\.fa\.spec\.ts$/, use: { locale: 'fa-IR', storageState: adminState }, dependencies: ['fa-setup'] },
+		{ name: 'matrix-setup', testMatch: /lang-auto\.setup\.ts/, use: { locale: 'en-US', storageState: adminState }, dependencies: ['fa'] },
+		{ name: 'matrix', testMatch: /role-matrix\.spec\.ts/, use: { locale: 'en-US', storageState: adminState }, dependencies: ['matrix-setup'] }
 	],
 	webServer: {
 		command: 'node build',

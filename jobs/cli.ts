@@ -1,6 +1,6 @@
 /**
- * Command line: `npm run ingest`, `npm run backup`, `npm run restore`, `npm run demo-data` and
- * `npm run user` (./users.ts).
+ * Command line: `npm run ingest`, `npm run import`, `npm run backup`, `npm run restore`,
+ * `npm run demo-data` and `npm run user` (./users.ts).
  *
  * A DuckDB file has one writer process. When the server is running it owns the file, so
  * `ingest`, `backup` and `restore` ask it (POST /api/… with the token from <db>.server.json)
@@ -19,6 +19,11 @@ import { setLogger } from '../src/lib/server/log';
 import { loadSettings, seedSettings } from '../src/lib/server/settings';
 import { writeDemoData } from './demo/generate';
 import { runIngest, type RunSummary } from '../src/lib/server/imports/ingest';
+import { DATASET_NAMES, isDatasetName } from '../src/lib/server/imports/datasets';
+import { loadMappings } from '../src/lib/server/imports/mappings/index';
+import { inboxTarget, UploadError } from '../src/lib/server/imports/upload';
+import { inEnglishPhrase } from '../src/lib/i18n/translate';
+import fs from 'node:fs';
 import { userCommand } from './users';
 
 function printSummary(run: RunSummary) {
@@ -84,6 +89,82 @@ async function ingest(config: Config) {
 	if (run.status === 'failed') process.exitCode = 1;
 }
 
+const IMPORT_USAGE =
+	'usage: npm run import -- --dataset DATASET [--preset PRESET | --mapping MAPPING] [--force] FILE\n' +
+	'  --dataset   what the file holds: ' + DATASET_NAMES.join(', ') + '\n' +
+	'  --preset    a help desk\'s export layout (zendesk, freshdesk, …): every dataset it gives when DATASET is its main one\n' +
+	'  --mapping   one mapping (or "native", the product\'s own layout); without either, the layout is detected from the header\n' +
+	'  --force     load it even if it was loaded before through the same, unchanged layout (records update by key, never double)';
+
+/**
+ * `npm run import -- --dataset tickets --preset zendesk FILE`: load one file with its layout
+ * named. The running server gets the file streamed to POST /api/import; without a server the
+ * file is copied into inbox/<dataset>/<layout>/ and loaded here. Either way the file is kept
+ * (processed/ or failed/) so it can be loaded again from the Data page.
+ */
+async function importFile(config: Config, args: string[]) {
+	const valued = new Set(['--dataset', '--preset', '--mapping']);
+	const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
+	const dataset = option(args, 'dataset');
+	const preset = option(args, 'preset');
+	const mapping = option(args, 'mapping');
+	const force = args.includes('--force');
+	const unknown = args.filter((a) => a.startsWith('--') && !valued.has(a) && a !== '--force');
+	if (unknown.length || positional.length !== 1 || !dataset) {
+		console.error((unknown.length ? `unknown option ${unknown.join(', ')}\n` : positional.length > 1 ? `one file at a time (got ${positional.length})\n` : '') + IMPORT_USAGE);
+		process.exitCode = 2;
+		return;
+	}
+	if (!isDatasetName(dataset)) throw new Error(`there is no dataset "${dataset}" (datasets: ${DATASET_NAMES.join(', ')})`);
+	if (preset && mapping) throw new Error('name a preset or a mapping, not both');
+	const layout = preset ?? mapping ?? null;
+	// Checked here, before anything is sent or copied: a layout that does not exist would fail the file anyway.
+	const available = loadMappings(config.mappingsDir);
+	for (const p of available.problems) console.warn(`warning: ${inEnglish(p)}`);
+	if (preset) {
+		const found = available.presets.find((p) => p.id === preset);
+		if (!found) throw new Error(`there is no preset "${preset}" (presets: ${available.presets.map((p) => p.id).join(', ')})`);
+		if (!found.mappings.some((m) => m.dataset === dataset)) throw new Error(`the preset ${preset} reads nothing into ${dataset} (it loads ${[...new Set(found.mappings.map((m) => m.dataset))].join(', ')})`);
+	}
+	if (mapping && mapping !== 'native' && !available.mappings.some((m) => m.id === mapping && m.dataset === dataset)) {
+		throw new Error(`there is no mapping "${mapping}" for ${dataset} (mappings: ${['native', ...available.mappings.filter((m) => m.dataset === dataset).map((m) => m.id)].join(', ')})`);
+	}
+	const file = path.resolve(positional[0]!);
+	const stat = fs.statSync(file, { throwIfNoEntry: false });
+	if (!stat?.isFile()) throw new Error(`${positional[0]} is not a file`);
+
+	let run: RunSummary | null = null;
+	const server = readRuntimeFile(config);
+	if (server) {
+		console.log(`the server (pid ${server.pid}) holds ${config.dbPath}; sending ${path.basename(file)} to it at ${server.url}`);
+		const form = new FormData();
+		form.append('dataset', dataset);
+		if (layout) form.append('layout', layout);
+		if (force) form.append('force', 'true');
+		form.append('file', await fs.openAsBlob(file), path.basename(file));
+		// A form post must say where it comes from (the server refuses cross-site form posts): from the server's own address.
+		const res = await fetch(`${server.url}/api/import`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, origin: server.url }, body: form });
+		const body = (await res.json().catch(() => ({}))) as { run?: RunSummary; error?: string };
+		if (!res.ok || !body.run) throw new Error(`the server answered ${res.status}: ${body.error ?? res.statusText}`);
+		run = body.run;
+	} else {
+		run = await withDatabaseHere(config, 'import the file', async (db) => {
+			let target;
+			try {
+				target = inboxTarget(config.inboxDir, dataset, layout, path.basename(file));
+			} catch (e) {
+				if (e instanceof UploadError) throw new Error(inEnglishPhrase(e.phrase));
+				throw e;
+			}
+			fs.copyFileSync(file, target.path);
+			return runIngest(db, config, 'cli', force ? { force: new Set([target.relative]) } : {});
+		});
+	}
+	printSummary(run);
+	const mine = run.files.filter((f) => f.fileName === path.basename(file) || f.sourcePath?.endsWith('/' + path.basename(file)));
+	if (run.status === 'failed' || mine.some((f) => f.status === 'failed')) process.exitCode = 1;
+}
+
 const option = (args: string[], name: string) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
@@ -142,12 +223,13 @@ setLogger({ level: process.env.CARE_LOG_LEVEL || 'warn', destination: 2 });
 const config = readConfig();
 try {
 	if (command === 'ingest') await ingest(config);
+	else if (command === 'import') await importFile(config, args);
 	else if (command === 'backup') await backup(config, args);
 	else if (command === 'restore') await restore(config, args);
 	else if (command === 'demo-data') await demoData(config, args);
 	else if (command === 'user') await userCommand(config, args);
 	else {
-		console.error('usage: tsx jobs/cli.ts ingest | backup [--to FOLDER] | restore [FOLDER|NAME|latest] | demo-data [--as-of YYYY-MM-DD] [--load] | user …');
+		console.error('usage: tsx jobs/cli.ts ingest | import --dataset DATASET [--preset P | --mapping M] [--force] FILE | backup [--to FOLDER] | restore [FOLDER|NAME|latest] | demo-data [--as-of YYYY-MM-DD] [--load] | user …');
 		process.exitCode = 2;
 	}
 } catch (e) {

@@ -1,9 +1,10 @@
 /**
- * Benchmark: `npm run bench [-- --rows 1000000] [--runs 40] [--db DIR] [--startup] [--load] [--only-load] [--no-sla] [--sla-only] [--no-churn] [--churn-only]`
+ * Benchmark: `npm run bench [-- --rows 1000000] [--runs 40] [--db DIR] [--startup] [--load] [--only-load] [--no-sla] [--sla-only] [--no-churn] [--churn-only] [--ingest-only]`
  *
  * 1. ingest: synthetic files in the product's layout (N calls, 1% of them bad, N tickets and
  *    N survey answers of 3,000 customers over two years) into a fresh database: wall time, rows
- *    per second, peak memory (max RSS of this process);
+ *    per second, peak memory (max RSS of this process), CPU time of the process (steadier than
+ *    wall time on a shared machine); --ingest-only stops there;
  * 2. pages: every page's server data path (the domain calls of its load: overview, surveys,
  *    calls, a ticket) and the KPI API (/api/kpi/nps, csat, calls, /api/overview) over the
  *    rollups, for the default 30 days and for a year: p50 and p95 of repeated runs;
@@ -207,14 +208,24 @@ async function benchIngest() {
 	await migrate(db);
 	await seedSettings(db);
 	const t0 = performance.now();
+	const cpu0 = process.cpuUsage();
 	const run = await runIngest(db, config, 'cli');
 	const seconds = (performance.now() - t0) / 1000;
+	// CPU time of the process (every DuckDB thread included): steadier than wall time on a shared machine.
+	const cpu = process.cpuUsage(cpu0);
+	const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 	const total = run.files.reduce((a, f) => a + f.inserted + f.rejected, 0);
 	const byName = Object.fromEntries(run.files.map((f) => [f.dataset, f]));
 	console.log(
 		`ingest: ${total.toLocaleString('en')} rows (${mb(size)} CSV: 3,000 customers and ${rows.toLocaleString('en')} each of calls, tickets, survey answers) in ${seconds.toFixed(1)} s = ${Math.round(total / seconds).toLocaleString('en')} rows/s; ` +
-			`calls ${byName.calls!.inserted.toLocaleString('en')} loaded, ${byName.calls!.rejected.toLocaleString('en')} rejected; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`
+			`calls ${byName.calls!.inserted.toLocaleString('en')} loaded, ${byName.calls!.rejected.toLocaleString('en')} rejected; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; CPU ${cpuSeconds.toFixed(1)} s`
 	);
+	console.log(`ingest per file: ${run.files.map((f) => `${f.dataset} ${f.inserted + f.rejected} rows`).join(', ')}`);
+	if (process.argv.includes('--ingest-only')) {
+		closeDatabase();
+		if (!kept) fs.rmSync(dir, { recursive: true, force: true });
+		return;
+	}
 	const [sizes] = await db.withConnection(async (c) =>
 		(
 			await c.runAndReadAll(

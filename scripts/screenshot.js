@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Screenshots of a running dashboard, for the README and for looking at pages:
-//   node scripts/screenshot.js [baseURL] [outDir] [--pages=/,/data] [--lang=en,fa] [--widths=1280,390] [--login=demo-admin]
-// Writes <outDir>/<page>-<lang>[-<width>].png (the width is left out at 1280, for the README).
+//   node scripts/screenshot.js [baseURL] [outDir] [--pages=/,/data] [--lang=en,fa] [--widths=1280,390] [--login=demo-admin] [--height=1100]
+// Writes <outDir>/<page>-<lang>[-<width>].png (the width is left out at 1280, for the README):
+// the whole page, or its first --height pixels (the README's pictures stay small).
 // Signs in first as --login (default demo-admin; its password: CARE_SCREENSHOT_PASSWORD, or the
 // login itself for a demo account); --login= (empty) stays signed out, for the login page.
 import { chromium } from '@playwright/test';
@@ -18,6 +19,7 @@ const langs = option('lang', 'en').split(',');
 const widths = option('widths', '1280').split(',').map(Number);
 const pages = option('pages', '/,/data').split(',');
 const login = option('login', 'demo-admin');
+const maxHeight = Number(option('height', '0')) || null;
 const password = process.env.CARE_SCREENSHOT_PASSWORD ?? login;
 fs.mkdirSync(out, { recursive: true });
 
@@ -39,7 +41,8 @@ for (const lang of langs) {
 			await page.goto(base + url + (url.includes('?') ? '&' : '?') + `lang=${lang}`, { waitUntil: 'networkidle' });
 			await page.waitForTimeout(600);
 			const file = path.join(out, `${name}-${lang}${width === 1280 ? '' : `-${width}`}.png`);
-			await page.screenshot({ path: file, fullPage: true });
+			const height = await page.evaluate(() => document.documentElement.scrollHeight);
+			await page.screenshot({ path: file, fullPage: true, ...(maxHeight ? { clip: { x: 0, y: 0, width, height: Math.min(maxHeight, height) } } : {}) });
 			console.log(file);
 		}
 		await page.close();

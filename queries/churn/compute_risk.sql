@@ -7,7 +7,9 @@
 --                 or its segment's median of those when it has too few gaps (rhythm_basis)
 --   low score     latest NPS in the window: (10 − score) / 10 for a detractor (0-6);
 --                 latest CSAT: (5 − score) / 4 for 1-3; the larger of the two
---   SLA breaches  tickets in the window that breached a target: min(1, breaches / 2)
+--   SLA breaches  tickets in the window that breached a target (first response or resolution)
+--                 by the cut-off, from sla_clocks' breach moments (a ticket breached later
+--                 was not known to have breached then): min(1, breaches / 2)
 --   long open     longest open time of a ticket in the window (feature requests aside):
 --                 min(1, days / (2 × long-open days)) once it reaches the long-open days
 --   reopened      tickets in the window reopened after resolved/closed: min(1, count / 2)
@@ -24,12 +26,15 @@
 -- as_of is lost; one whose contract starts later (or never seen) is not_started. Only active
 -- customers are ranked.
 -- Grain: customer.  params: $as_of DATE, $tz VARCHAR, $model VARCHAR (JSON: the model part of
--- the churn settings, see src/lib/server/churn/settings.ts), $reconstructed BOOLEAN
+-- the churn settings, see src/lib/server/churn/settings.ts), $reconstructed BOOLEAN,
+-- $now TIMESTAMPTZ (the refresh's now: today's cut-off is still to come, and a running SLA
+-- clock that breaches later today has not breached yet)
 insert into churn_risk_history
 with p as (
 	select
 		cast($as_of as date) as as_of,
 		timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) as cutoff,
+		least(timezone($tz, cast(cast($as_of as date) + 1 as timestamp)), cast($now as timestamptz)) as known_at,
 		cast(json_extract_string($model, '$.weights.silence') as double) as w_silence,
 		cast(json_extract_string($model, '$.weights.lowScore') as double) as w_low_score,
 		cast(json_extract_string($model, '$.weights.slaBreach') as double) as w_sla,
@@ -110,6 +115,19 @@ recent as (
 	select t.id, t.customer_id, t.category, t.created_at, t.resolved_at, p.cutoff
 	from tickets t, p
 	where t.customer_id is not null and t.created_at < p.cutoff and t.created_at >= p.cutoff - to_days(p.ticket_days)
+),
+-- Tickets in the window whose first response or resolution had breached its target by the
+-- cut-off (sla_clocks, built by the SLA step before this one). Null without any SLA clock.
+sla_breaches as (
+	select r.customer_id, cast(count(*) as integer) as breaches
+	from recent r
+	join sla_clocks k on k.ticket_id = r.id
+	cross join p
+	where k.fr_breach_at < p.known_at or k.res_breach_at < p.known_at
+	group by r.customer_id
+),
+sla_known as (
+	select exists (select 1 from sla_clocks) as any_clock
 ),
 long_open as (
 	select customer_id, max(open_days) as long_open_days, arg_max(id, open_days) as long_open_ticket
@@ -208,6 +226,7 @@ facts as (
 		s.last_nps, s.last_nps_day, s.last_csat, s.last_csat_day,
 		lo.long_open_days, lo.long_open_ticket,
 		coalesce(ro.reopened, 0) as reopened,
+		case when sk.any_clock then coalesce(sb.breaches, 0) end as sla_breaches,
 		f.feature_age_days, f.feature_ticket, f.feature_chased, f.strength as feature_strength,
 		a.recent as activity_recent,
 		a.before as activity_before,
@@ -232,6 +251,8 @@ facts as (
 	left join scores s on s.customer_id = c.customer_id
 	left join long_open lo on lo.customer_id = c.customer_id
 	left join reopened ro on ro.customer_id = c.customer_id
+	left join sla_breaches sb on sb.customer_id = c.customer_id
+	cross join sla_known sk
 	left join feature f on f.customer_id = c.customer_id
 	left join activity a on a.customer_id = c.customer_id
 	cross join activity_all aa
@@ -252,6 +273,7 @@ strengths as (
 			case when f.last_csat <= 3 then (5 - f.last_csat) / 4.0 else 0 end
 		) as s_low_score,
 		case when f.long_open_days >= p.long_open_min then least(1, f.long_open_days / (2 * p.long_open_min)) else 0 end as s_long_open,
+		least(1, coalesce(f.sla_breaches, 0) / 2.0) as s_sla,
 		least(1, f.reopened / 2.0) as s_reopened,
 		coalesce(f.feature_strength, 0) as s_feature,
 		greatest(0, least(1, (coalesce(f.activity_drop, case when f.activity_before is null then f.contact_drop end, 0) - p.drop_floor) / (p.drop_full - p.drop_floor))) as s_trend,
@@ -269,7 +291,7 @@ points as (
 		s.*,
 		round(p.w_silence * s.s_silence, 1) as c_silence,
 		round(p.w_low_score * s.s_low_score, 1) as c_low_score,
-		0.0 as c_sla,
+		round(p.w_sla * s.s_sla, 1) as c_sla,
 		round(p.w_long_open * s.s_long_open, 1) as c_long_open,
 		round(p.w_reopened * s.s_reopened, 1) as c_reopened,
 		round(p.w_feature * s.s_feature, 1) as c_feature,
@@ -298,7 +320,7 @@ select
 	s.rhythm_basis,
 	s.silence_ratio,
 	s.last_nps, s.last_nps_day, s.last_csat, s.last_csat_day,
-	null as sla_breaches,
+	s.sla_breaches,
 	s.long_open_days, s.long_open_ticket,
 	s.reopened,
 	s.feature_age_days, s.feature_ticket, s.feature_chased,

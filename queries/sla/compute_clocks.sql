@@ -1,5 +1,6 @@
 -- sla_compute_clocks: the SLA clocks of the dirty tickets (temp table sla_dirty), inserted into
--- sla_clocks (their old rows were deleted first; see migration 006 for the columns' meaning).
+-- sla_clocks (their old rows were deleted first; see migrations 006 and 022 for the columns'
+-- meaning).
 --
 -- Definitions (mission: SLA compliance):
 --   first response = first_response_at, or the resolution when it came first or no response
@@ -111,12 +112,64 @@ clocks as (
 	from tb
 	left join pz on pz.ticket_id = tb.id
 ),
--- Business moments to find for running clocks: base + target (due) and base + share × target (at risk).
+-- When each time breaches (migration 022): the instant its elapsed time passes the target. On
+-- the time's clock (business or epoch seconds, c0 at creation) the elapsed time at x is
+-- x − c0 − the paused time before x. Pauses come one after another, so the elapsed time at each
+-- pause's start grows from pause to pause: the breach falls in the running stretch before the
+-- first pause that starts past the target, at x = c0 + target + the pauses before that one, or
+-- after the last pause (c0 + target + all pauses), or never while a pause goes on.
+times as (
+	select id, 'fr' as metric, fr_clock as clock, case when fr_clock = 'calendar' then ec else bc end as c0, fr_target_s as target_s,
+		fr_stopped as stopped, fr_at is not null as timed, fr_final as final
+	from clocks
+	union all
+	select id, 'res', res_clock, case when res_clock = 'calendar' then ec else bc end, res_target_s, res_stopped, res_at is not null, res_final
+	from clocks
+),
+spans as (
+	select t.id, t.metric, t.c0, t.target_s,
+		case when t.clock = 'calendar' then greatest(bps.e, t.c0) else greatest(bps.b, t.c0) end as a,
+		-- null: the pause goes on (greatest() skips nulls, so say it)
+		case
+			when p.pe is null then null
+			when t.clock = 'calendar' then greatest(0, bpe.e - greatest(bps.e, t.c0))
+			else greatest(0, bpe.b - greatest(bps.b, t.c0))
+		end as len
+	from times t
+	join pauses p on p.ticket_id = t.id
+	join bt bps on bps.at = p.ps
+	left join bt bpe on bpe.at = p.pe
+	where t.target_s is not null
+),
+spans_before as (
+	select *, coalesce(sum(len) over (partition by id, metric order by a, len nulls last rows between unbounded preceding and 1 preceding), 0) as paused_before
+	from spans
+),
+pause_totals as (
+	select id, metric,
+		min(paused_before) filter (where a - c0 - paused_before > target_s) as paused_to_breach,
+		coalesce(sum(len), 0) as paused_total,
+		bool_or(len is null) as still_paused
+	from spans_before
+	group by id, metric
+),
+breach_points as (
+	select t.id, t.metric, t.clock,
+		t.c0 + t.target_s + coalesce(z.paused_to_breach, case when coalesce(z.still_paused, false) then null else coalesce(z.paused_total, 0) end) as x
+	from times t
+	left join pause_totals z on z.id = t.id and z.metric = t.metric
+	where t.target_s is not null
+		-- a stopped time breached only when it stopped past its target
+		and (not t.stopped or (t.timed and greatest(0, t.final) > t.target_s))
+),
+-- Business moments to find for running clocks: base + target (due) and base + share × target
+-- (at risk); and every breach on a business clock.
 goals as (
 	select fr_base + fr_target_s as x from clocks where not fr_stopped and fr_clock = 'business' and fr_target_s is not null
 	union select fr_base + $share * fr_target_s from clocks where not fr_stopped and fr_clock = 'business' and fr_target_s is not null
 	union select res_base + res_target_s from clocks where not res_stopped and res_clock = 'business' and res_target_s is not null
 	union select res_base + $share * res_target_s from clocks where not res_stopped and res_clock = 'business' and res_target_s is not null
+	union select x from breach_points where clock = 'business' and x is not null
 ),
 -- The instant at which B reaches x: inside the interval holding it (null past the materialised calendar).
 inv as (
@@ -159,9 +212,15 @@ select
 	end as res_risk_at,
 	$share * c.res_target_s as res_risk_s,
 	c.res_at,
+	case when fb.clock = 'calendar' then to_timestamp(fb.x) else fbi.at end as fr_breach_at,
+	case when rb.clock = 'calendar' then to_timestamp(rb.x) else rbi.at end as res_breach_at,
 	now() as computed_at
 from clocks c
 left join inv fd on fd.x = c.fr_base + c.fr_target_s
 left join inv fk on fk.x = c.fr_base + $share * c.fr_target_s
 left join inv rd on rd.x = c.res_base + c.res_target_s
 left join inv rk on rk.x = c.res_base + $share * c.res_target_s
+left join breach_points fb on fb.id = c.id and fb.metric = 'fr'
+left join inv fbi on fbi.x = fb.x
+left join breach_points rb on rb.id = c.id and rb.metric = 'res'
+left join inv rbi on rbi.x = rb.x

@@ -35,10 +35,10 @@ test.describe('signed out', () => {
 
 	test('each role sees its own links, and is refused the rest', async ({ page }) => {
 		const expected = {
-			'demo-executive': ['Overview', 'Peaks', 'Staffing'],
-			'demo-lead': ['Overview', 'Peaks', 'Staffing', 'Annotations'],
-			'demo-agent': ['Overview'],
-			'demo-admin': ['Overview', 'Peaks', 'Staffing', 'Annotations', 'Data', 'Administration']
+			'demo-executive': ['Overview', 'At risk', 'Customers', 'Surveys', 'Calls', 'SLA', 'Peaks', 'Staffing'],
+			'demo-lead': ['Overview', 'Follow-ups', 'At risk', 'Customers', 'Surveys', 'Calls', 'SLA', 'Peaks', 'Staffing', 'Annotations'],
+			'demo-agent': ['Overview', 'Follow-ups', 'At risk', 'Customers', 'Surveys', 'Calls', 'SLA'],
+			'demo-admin': ['Overview', 'Follow-ups', 'At risk', 'Customers', 'Surveys', 'Calls', 'SLA', 'Peaks', 'Staffing', 'Annotations', 'Data', 'Administration']
 		};
 		for (const [login, links] of Object.entries(expected)) {
 			await signInPage(page, login);

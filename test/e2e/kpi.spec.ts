@@ -28,7 +28,7 @@ test('the Surveys page shows NPS and CSAT with their uncertainty, breakdowns, th
 	expect(await page.getByTestId('survey-periods').locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
 	for (const d of ['segment', 'channel', 'team', 'occasion']) await expect(page.getByTestId(`breakdown-${d}`).locator('tbody tr').first()).toBeVisible();
 	await expect(page.getByTestId('breakdown-occasion')).toContainText('Happy call');
-	expect(await page.getByTestId('chart').locator('svg').count()).toBe(4);
+	await expect(page.getByTestId('chart').locator('[data-drawn] svg')).toHaveCount(4);
 
 	const answers = page.getByTestId('answers').locator('tbody tr');
 	await expect(answers).toHaveCount(25);
@@ -69,7 +69,7 @@ test('the Calls page shows incoming calls apart from outbound, by period, weekda
 	const heat = page.getByTestId('calls-heatmap').locator('tbody tr');
 	await expect(heat).toHaveCount(7);
 	await expect(heat.first().locator('th')).toHaveText('Sat');
-	const weekdayChart = page.getByTestId('chart').nth(2).locator('svg');
+	const weekdayChart = page.getByTestId('chart').nth(2).locator('[data-drawn] svg');
 	await expect(weekdayChart).toBeVisible();
 	const labels = (await weekdayChart.locator('text').allTextContents()).filter((l) => /day$/.test(l));
 	expect(labels).toEqual(['Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']);
@@ -134,7 +134,7 @@ test('screenshots of the executive, Surveys and Calls pages at desktop and phone
 				await page.goto(`${url}?lang=${lang}`);
 				await expect(page.locator('html')).toHaveAttribute('lang', lang);
 				// Charts draw in the browser once ECharts has loaded.
-				await expect(page.getByTestId('chart').first().locator('svg')).toBeVisible();
+				await expect(page.getByTestId('chart').first().locator('[data-drawn] svg')).toBeVisible();
 				await page.screenshot({ path: `test-results/screens/${name}-${lang}-${width}.png`, fullPage: true });
 			}
 			await page.close();

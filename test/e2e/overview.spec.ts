@@ -54,7 +54,7 @@ test('the executive overview shows NPS, CSAT, tickets, calls, abandonment, servi
 	await expect(page.getByTestId('mix-channel-table').locator('tbody tr').first()).toBeVisible();
 	await expect(page.getByTestId('mix-category-table')).toContainText('How-to');
 	await expect(page.getByTestId('self-service')).toContainText('Self-service (Portal, Bot)');
-	await expect(page.getByTestId('chart').first().locator('svg')).toBeVisible();
+	await expect(page.getByTestId('chart').first().locator('[data-drawn] svg')).toBeVisible();
 	expect(await page.locator('.kpi svg.spark').count()).toBeGreaterThanOrEqual(6);
 });
 

@@ -28,7 +28,7 @@ function lastYear(): string {
 async function chartsDrawn(page: Page) {
 	const charts = page.getByTestId('chart');
 	const n = await charts.count();
-	for (let i = 0; i < n; i++) await expect(charts.nth(i).locator('svg').first()).toBeVisible({ timeout: 20_000 });
+	for (let i = 0; i < n; i++) await expect(charts.nth(i).locator('[data-drawn] svg').first()).toBeVisible({ timeout: 20_000 });
 	return n;
 }
 
@@ -53,10 +53,12 @@ test('the Peaks page shows heatmaps Saturday first, the band charts and the peak
 	await expect(page.getByRole('heading', { name: 'Peaks', level: 1 })).toBeVisible();
 	expect(await chartsDrawn(page)).toBe(4);
 	// The calls heatmap: weekdays top to bottom in the unit's order, Saturday first.
+	// (A chart's SVG is there before its kind's code has loaded and drawn it: wait for the labels.)
 	const heatmap = page.getByTestId('heatmap-calls');
-	const labels = await heatmap.locator('svg text').allTextContents();
-	const weekdays = labels.filter((l) => /^(Sat|Sun|Mon|Tue|Wed|Thu|Fri)$/.test(l));
-	expect(weekdays).toEqual(['Sat', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
+	const weekdays = async () => (await heatmap.locator('svg text').allTextContents()).filter((l) => /^(Sat|Sun|Mon|Tue|Wed|Thu|Fri)$/.test(l));
+	await expect.poll(weekdays, { timeout: 30_000 }).toEqual(['Sat', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
+	// Its cells take the colour scale (the visual map, a kind loaded on demand): many shades, not one.
+	await expect.poll(async () => new Set(await heatmap.locator('svg path[fill^="rgb"]').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')))).size).toBeGreaterThan(5);
 	// The busiest spans in words.
 	await expect(page.getByTestId('busiest-calls').locator('li').first()).toContainText(/\d{2}:00–\d{2}:00: [\d.]+× the weekly average/);
 	// Peaks of the year, most explained by a release or the incidents.
@@ -149,8 +151,9 @@ test('in Persian the pages run right to left with Persian weekdays and digits', 
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 	await expect(page.getByRole('heading', { name: 'اوج‌ها', level: 1 })).toBeVisible();
 	await chartsDrawn(page);
-	const labels = await page.getByTestId('heatmap-calls').locator('svg text').allTextContents();
-	expect(labels.filter((l) => /شنبه|جمعه/.test(l))[0]).toBe('شنبه');
+	const labels = await page.getByTestId('heatmap-calls').locator('[data-drawn] svg text').allTextContents();
+	// Each label is isolated right to left (RLI … PDI) inside the chart's left-to-right SVG.
+	expect(labels.filter((l) => /شنبه|جمعه/.test(l))[0]).toBe('\u2067شنبه\u2069');
 	await expect(page.getByTestId('busiest-calls').locator('li').first()).toContainText('برابرِ میانگین هفته');
 	await expect(page.getByTestId('peaks-table')).toContainText(/[۰-۹]/);
 	await page.goto('/staffing?lang=fa');

@@ -126,13 +126,23 @@ test('a server on a read-only data folder shows the dashboard and says loading i
 	};
 	try {
 		const first = await start();
+		// An account to sign in with later (the demo is off: no demo accounts), handed to the server.
+		const password = 'read-only folder password';
+		const add = spawnSync(process.execPath, [tsx, 'jobs/cli.ts', 'user', 'add', 'ro-admin', '--role', 'admin'], { env, input: password, encoding: 'utf8', timeout: 120_000 });
+		expect(add.status, add.stderr).toBe(0);
 		first.server.kill('SIGTERM');
 		await new Promise((r) => first.server.once('exit', r));
 		disk!.remount('ro');
 
 		const second = await start();
 		try {
-			const page = await browser.newPage();
+			const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
+			// Signing in works on a read-only database (the session is kept in the server's memory).
+			await page.goto(`http://127.0.0.1:${port}/login`);
+			await page.getByLabel('Login').fill('ro-admin');
+			await page.getByLabel('Password').fill(password);
+			await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+			await expect(page.getByTestId('signed-in')).toBeVisible();
 			await page.goto(`http://127.0.0.1:${port}/`);
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			await page.goto(`http://127.0.0.1:${port}/data`);

@@ -31,7 +31,11 @@ test('the SLA page shows compliance with n for both times, and tables by priorit
 		await expect(page.getByTestId(id)).toContainText('n = ');
 	}
 	await expect(page.getByTestId('sla-by-priority').getByRole('row')).toHaveCount(5);
-	await expect(page.getByTestId('chart').locator('svg')).toBeVisible();
+	await expect(page.getByTestId('chart').locator('[data-drawn] svg')).toBeVisible();
+	// The compliance lines are drawn (a line chart is a kind loaded on demand): not empty paths.
+	const lines = page.getByTestId('chart').locator('svg path[stroke-linejoin="bevel"]');
+	await expect(lines).toHaveCount(2);
+	await expect.poll(async () => (await lines.evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') ?? '').length))).every((n) => n > 20)).toBe(true);
 });
 
 test('the at-risk list is most urgent first, filters in the URL, and downloads as CSV', async ({ page, request }) => {

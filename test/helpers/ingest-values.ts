@@ -35,6 +35,17 @@ export function numberValue(): fc.Arbitrary<string> {
 	);
 }
 
+/** Durations in minutes (numbers in the source's unit, or H:MM[:SS]). */
+export function minutesValue(): fc.Arbitrary<string> {
+	return fc.oneof(numberValue(), pick(['0:05', '1:05:30', '12:5', '1:60', '۱:۰۵', '90', '1.5', '-3', '0.1', '1e2', ' 2:00 ']));
+}
+
+/** Tag lists: separators, spaces, repeats, empty labels, quotes. */
+export function tagsValue(): fc.Arbitrary<string> {
+	const label = fc.oneof(fc.stringMatching(/^[a-z0-9_-]{1,6}$/), pick(['vip', 'VIP', ' vip ', '', 'a"b', 'a\\b', 'شرکت', 'ΣΑΣ', 'x\ty', '😀']));
+	return fc.tuple(fc.array(label, { maxLength: 5 }), pick([',', ', ', ';', ' ', '  ', '|'])).map(([ls, sep]) => ls.join(sep));
+}
+
 export function booleanValue(): fc.Arbitrary<string> {
 	return pick(['true', 'false', 'TRUE', ' yes ', 'no', '1', '0', 't', 'f', 'y', 'n', 'بله', 'خیر', 'آری', '۱', '٠', 'maybe', '', 'NA', 'True\t']);
 }
@@ -59,6 +70,10 @@ export function fieldValue(def: FieldDef | undefined): fc.Arbitrary<string> {
 		case 'number':
 		case 'seconds':
 			return numberValue();
+		case 'minutes':
+			return minutesValue();
+		case 'tags':
+			return tagsValue();
 		case 'boolean':
 			return booleanValue();
 		case 'enum':
@@ -94,6 +109,10 @@ export function cleanValue(def: FieldDef): fc.Arbitrary<string> {
 		case 'number':
 		case 'seconds':
 			return fc.oneof(fc.integer({ min: 0, max: 100_000 }).map(String), fc.double({ min: 0, max: 1e6, noNaN: true }).map(String));
+		case 'minutes':
+			return fc.oneof(fc.integer({ min: 0, max: 100_000 }).map(String), fc.double({ min: 0, max: 1e6, noNaN: true }).map(String), pick(['0:05', '1:05:30', '12:00']));
+		case 'tags':
+			return fc.array(fc.stringMatching(/^[a-z0-9_-]{1,6}$/), { maxLength: 4 }).map((ls) => ls.join(','));
 		case 'boolean':
 			return pick(['true', 'false', 'yes', 'no', '1', '0', 'بله', 'خیر']);
 		case 'enum':

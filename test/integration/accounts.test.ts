@@ -106,6 +106,16 @@ describe('sessions', () => {
 		expect(await sessionViewer(t.db, idle.id, policy, at('2026-11-22T09:59:30Z'))).toEqual({ viewer: null, reason: 'idle' });
 	});
 
+	it('serve requests that arrive together, each touching the session (a conflict on the touch is no error)', async () => {
+		const exec = (await listUsers(t.db)).find((u) => u.login === 'exec')!;
+		const s = await createSession(t.db, exec.id, { policy, now: at('2026-11-22T08:00:00Z') });
+		// A page and its data requests, two minutes later: every one touches the session at once.
+		for (const minute of ['02', '04', '06', '08', '10']) {
+			const lookups = await Promise.all(Array.from({ length: 8 }, () => sessionViewer(t.db, s.id, policy, at(`2026-11-22T08:${minute}:00Z`))));
+			expect(lookups.map((l) => l.viewer?.login)).toEqual(Array(8).fill('exec'));
+		}
+	});
+
 	it('take their lengths from the settings, the environment first', async () => {
 		const settings = await loadSettings(t.db);
 		expect(settings.security).toEqual({ sessionHours: 12, idleMinutes: 60 });

@@ -1,9 +1,11 @@
 /**
  * The churn model on a small fixture, each figure computed by hand (docs/churn-model.md has the
  * formulas). The unit is in Asia/Tehran; the risk is computed as of AS_OF with the default
- * settings: weights silence 35, low score 20, long open 7, reopened 4, feature request 6,
- * trend 10, renewal 6, new contact 4; rhythm look-back 1095 days, at least 4 gaps, silence
- * from 14 days, full at 10 × the usual gap.
+ * settings: weights silence 35, low score 20, SLA breaches 8, long open 7, reopened 4, feature
+ * request 6, trend 10, renewal 6, new contact 4; rhythm look-back 1095 days, at least 4 gaps,
+ * silence from 14 days, full at 10 × the usual gap. SLA targets are the shipped ones (normal:
+ * first response 4 business hours; high: resolution 8) on the shipped Iranian week
+ * (Saturday-Wednesday 08:00-16:00, Thursday 08:00-12:00); tickets without a priority have none.
  *
  * Every customer but W, Y and S calls every 7 days up to AS_OF (silence 0) and has flat product
  * activity (100 a day), so each shows only the factor it was built for.
@@ -19,8 +21,8 @@ import { tempDb, type TempDb } from '../helpers/temp-db';
 
 const AS_OF = '2026-06-30';
 const at = (day: string, time = '10:00') => `${day}T${time}:00+03:30`;
-const FLAT = ['W', 'Y', 'S', 'NPS', 'CSAT', 'LONG', 'REOPEN', 'FEATURE', 'RENEWAL', 'RENEWAL2', 'CONTACT', 'LAPSED', 'QUIET'];
-const REGULAR = ['NPS', 'CSAT', 'LONG', 'REOPEN', 'FEATURE', 'TREND', 'RENEWAL', 'RENEWAL2', 'CONTACT', 'LAPSED'];
+const FLAT = ['W', 'Y', 'S', 'NPS', 'CSAT', 'LONG', 'REOPEN', 'FEATURE', 'RENEWAL', 'RENEWAL2', 'CONTACT', 'LAPSED', 'QUIET', 'SLA'];
+const REGULAR = ['NPS', 'CSAT', 'LONG', 'REOPEN', 'FEATURE', 'TREND', 'RENEWAL', 'RENEWAL2', 'CONTACT', 'LAPSED', 'SLA'];
 
 function fixture() {
 	const customers = ['id,name,segment,contract_start,renewal_date,owner,contact_name,contact_since'];
@@ -43,14 +45,23 @@ function fixture() {
 	call('S', addDays(AS_OF, -60));
 	call('S', addDays(AS_OF, -30));
 
-	const tickets = ['id,customer_id,category,status,created_at,resolved_at'];
+	const tickets = ['id,customer_id,category,priority,status,created_at,first_response_at,resolved_at'];
 	// LONG: a bug open 20 days (resolved) 40 days ago.
-	tickets.push(`tl,LONG,bug,resolved,${at(addDays(AS_OF, -40), '09:00')},${at(addDays(AS_OF, -20), '09:00')}`);
+	tickets.push(`tl,LONG,bug,,resolved,${at(addDays(AS_OF, -40), '09:00')},,${at(addDays(AS_OF, -20), '09:00')}`);
 	// REOPEN: resolved, reopened, resolved again (3 days each way).
-	tickets.push(`tr,REOPEN,how_to,resolved,${at(addDays(AS_OF, -30), '09:00')},${at(addDays(AS_OF, -27), '09:00')}`);
+	tickets.push(`tr,REOPEN,how_to,,resolved,${at(addDays(AS_OF, -30), '09:00')},,${at(addDays(AS_OF, -27), '09:00')}`);
 	// FEATURE: a feature request 90 days old without answer, chased once by phone.
-	tickets.push(`tf,FEATURE,feature_request,on_hold,${at(addDays(AS_OF, -90), '09:00')},`);
+	tickets.push(`tf,FEATURE,feature_request,,on_hold,${at(addDays(AS_OF, -90), '09:00')},,`);
 	call('FEATURE', addDays(AS_OF, -60), 'tf');
+	// SLA (AS_OF is Tuesday 30 June 2026; both tickets open on its call days, so its rhythm is a
+	// regular caller's):
+	// s1, normal, Tuesday 16 June 15:00, answered Thursday 18 June 09:00: the first response's
+	//   240 business minutes ran out Wednesday 17 June 11:00 (Tuesday 15:00-16:00 = 60, Wednesday
+	//   08:00-11:00 = 180): breached then. Resolved 10:00, 660 of 1,440 minutes: met.
+	tickets.push('tp,SLA,how_to,normal,resolved,' + `${at('2026-06-16', '15:00')},${at('2026-06-18', '09:00')},${at('2026-06-18', '10:00')}`);
+	// s2, high, Tuesday 30 June 09:00, answered 09:10, still open: its resolution's 480 business
+	//   minutes run out Wednesday 1 July 09:00 (Tuesday 09:00-16:00 = 420, then 60): after AS_OF.
+	tickets.push('tq,SLA,how_to,high,open,' + `${at('2026-06-30', '09:00')},${at('2026-06-30', '09:10')},`);
 	const changes = [
 		'ticket_id,changed_at,status',
 		`tr,${at(addDays(AS_OF, -30), '09:00')},new`,
@@ -166,14 +177,39 @@ describe('each factor', () => {
 	});
 
 	it('falling product use, relative to all customers', () => {
-		// Recent 28 days per day: 13 flat customers × 100 + TREND 40 = 1340; before (84 days): 14 × 100 = 1400.
-		// All customers: 1340 / 1400 = 0.9571. TREND: (40 / 100) / 0.9571 = 0.4179, a drop of 0.5821.
-		// Strength (0.5821 − 0.15) / (0.6 − 0.15) = 0.9602; × 10 = 9.6
-		expect(row('TREND').activity_drop).toBeCloseTo(1 - 0.4 / (1340 / 1400), 10);
+		// Recent 28 days per day: 14 flat customers × 100 + TREND 40 = 1440; before (84 days): 15 × 100 = 1500.
+		// All customers: 1440 / 1500 = 0.96. TREND: (40 / 100) / 0.96 = 0.4167, a drop of 0.5833.
+		// Strength (0.5833 − 0.15) / (0.6 − 0.15) = 0.9630; × 10 = 9.6
+		expect(row('TREND').activity_drop).toBeCloseTo(1 - 0.4 / (1440 / 1500), 10);
 		expect(points('TREND').fallingTrend).toBe(9.6);
 		expect(english('TREND')).toEqual(['product use down 58%']);
 		// Flat customers do not fall at all relative to everyone (they rose a little): no points.
 		expect(points('NPS').fallingTrend).toBe(0);
+	});
+
+	it('an SLA breach known by the day: min(1, 1 / 2) × 8 = 4', () => {
+		// s1 breached on 17 June; s2 breaches on 1 July, after AS_OF: one breach as of AS_OF.
+		expect(row('SLA').sla_breaches).toBe(1);
+		expect(points('SLA')).toMatchObject({ slaBreach: 4, silence: 0, longOpen: 0 });
+		expect(row('SLA').score).toBe(4);
+		expect(english('SLA')).toEqual(['1 ticket breached SLA']);
+		// Tickets without a priority have no target, and so no breach.
+		expect(row('LONG').sla_breaches).toBe(0);
+		expect(points('LONG').slaBreach).toBe(0);
+	});
+
+	it('a past day counts only the breaches known by its end', async () => {
+		const on = async (day: string) => {
+			await t.db.withConnection((conn) => computeRiskDay(conn, day, settings.unit.timeZone, settings.churn, true));
+			const r = (await t.db.query<RiskRow & Record<string, unknown>>('churn/risk_day', { as_of: day })).find((x) => x.customer_id === 'SLA')!;
+			return { breaches: r.sla_breaches, points: Object.fromEntries(contributions(r).map((c) => [c.factor, c.contribution])).slaBreach };
+		};
+		// 16 June: s1 was open and within its target (it breached the next day, 11:00).
+		expect(await on('2026-06-16')).toEqual({ breaches: 0, points: 0 });
+		// 17 June: s1 had breached: min(1, 1 / 2) × 8 = 4.
+		expect(await on('2026-06-17')).toEqual({ breaches: 1, points: 4 });
+		// 1 July: s2 breached at 09:00 too: min(1, 2 / 2) × 8 = 8, the full weight.
+		expect(await on('2026-07-01')).toEqual({ breaches: 2, points: 8 });
 	});
 
 	it('an approaching renewal: (1 − 30 / 90) × 6 = 4', () => {

@@ -121,7 +121,7 @@ describe.each(PATHS)('%s ingest path', (ingestPath) => {
 			t.drop('calls', 'other.csv', 'foo,bar\n1,2\n');
 			const run = await runIngest(t.db, t.config, 'manual');
 			expect(run.files[0]!.status).toBe('failed');
-			expect(english(run.files[0]!).error).toContain('do not match any known layout for calls');
+			expect(english(run.files[0]!).error).toContain('do not match any layout for calls');
 			expect(english(run.files[0]!).error).toContain('Found: foo, bar');
 		});
 
@@ -188,7 +188,7 @@ describe.each(PATHS)('%s ingest path', (ingestPath) => {
 			const second = await runIngest(t.db, t.config, 'manual');
 			expect(first.files[0]).toMatchObject({ status: 'loaded', inserted: 2 });
 			expect(second.files[0]).toMatchObject({ status: 'duplicate', inserted: 0, updated: 0, duplicateOf: first.files[0]!.id });
-			expect(english(second.files[0]!).notes[0]).toContain('same content as "monday.csv"');
+			expect(english(second.files[0]!).notes[0]).toContain('already loaded as "monday.csv"');
 			expect(await count('calls')).toBe(2);
 			expect(fs.readdirSync(path.join(t.config.processedDir, 'calls'))).toHaveLength(2);
 		});
@@ -245,7 +245,7 @@ describe.each(PATHS)('%s ingest path', (ingestPath) => {
 			const run1 = await runIngest(t.db, t.config, 'manual');
 			expect(run1.files.map((f) => [f.fileName, f.format, f.inserted, f.rejected, f.ingestPath])).toEqual([
 				['a.json', 'json', 1, 1, 'js'],
-				['b.ndjson', 'ndjson', 1, 1, 'js']
+				['b.ndjson', 'ndjson', 1, 1, readBy('native')]
 			]);
 			const rejects = await t.rows<{ line: number; record: number; reason: string }>('select line, record, reason from import_rejects order by file_id, record');
 			expect(rejects[0]).toMatchObject({ record: 2, reason: 'CSAT scores run 1-5; got 7' });
@@ -314,14 +314,20 @@ describe.each(PATHS)('%s ingest path', (ingestPath) => {
 			]);
 		});
 
-		it('reports a broken mapping file instead of failing the run', async () => {
+		it('reports a broken mapping file, and fails the files it would have read rather than guessing another layout', async () => {
 			fs.mkdirSync(t.config.mappingsDir, { recursive: true });
 			fs.writeFileSync(path.join(t.config.mappingsDir, 'broken.json'), '{"id": "x", "dataset": "calls", "fields": {"colour": {"column": "c"}}}');
 			t.drop('calls', 'a.csv', [CALLS_HEADER, call('c1')].join('\n'));
 			const run = await runIngest(t.db, t.config, 'manual');
-			expect(run.files[0]!.status).toBe('loaded');
+			// Without detection columns the broken mapping would have read any calls file: the file fails with its problem.
+			expect(run.files[0]).toMatchObject({ status: 'failed', inserted: 0 });
+			expect(inEnglish(run.files[0]!.error!)).toContain('field "colour" is not a field of calls');
 			expect(run.error).toContain('mapping broken.json not used');
-			expect(run.error).toContain('field "colour" is not a field of calls');
+			// Named for the product's own layout, the same rows load.
+			t.drop('calls', 'b.csv', [CALLS_HEADER, call('c1')].join('\n'), 'native');
+			const again = await runIngest(t.db, t.config, 'manual');
+			expect(again.files[0]).toMatchObject({ status: 'loaded', inserted: 1, mapping: 'native', ingestPath: readBy('native') });
+			fs.rmSync(path.join(t.config.mappingsDir, 'broken.json'));
 		});
 	});
 

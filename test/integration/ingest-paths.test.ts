@@ -198,15 +198,15 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 					fs.writeFileSync(file, sample.bytes);
 					const outcomes: Partial<Record<'auto' | 'js', FileOutcome>> = {};
 					for (const p of ['auto', 'js'] as const) {
-						outcomes[p] = await loadFile({
+						outcomes[p] = (await loadFile({
 							db: dbs[p].db,
 							file,
 							dataset: layout.dataset,
 							runId: dbs[p].runId,
-							mappings: layout.mapping ? [layout.mapping] : [],
+							mappings: { mappings: layout.mapping ? [layout.mapping] : [], presets: [], broken: [], problems: [] },
 							timeZone: 'Asia/Tehran',
 							ingestPath: p
-						});
+						}))[0]!;
 					}
 					const [a, j] = [outcomes.auto!, outcomes.js!];
 					paths.push(a.ingestPath === 'native' ? 'native' : `js: ${a.ingestPathReason}`);
@@ -242,7 +242,7 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 				);
 				const outcomes: Partial<Record<'auto' | 'js', FileOutcome>> = {};
 				for (const p of ['auto', 'js'] as const) {
-					outcomes[p] = await loadFile({ db: dbs[p].db, file, dataset: 'calls', runId: dbs[p].runId, timeZone: 'Asia/Tehran', ingestPath: p });
+					outcomes[p] = (await loadFile({ db: dbs[p].db, file, dataset: 'calls', runId: dbs[p].runId, timeZone: 'Asia/Tehran', ingestPath: p }))[0]!;
 				}
 				expect(outcomes.auto!.ingestPath).toBe('native');
 				expect(english(outcomes.auto!)).toEqual(english(outcomes.js!));
@@ -281,7 +281,7 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 				fs.writeFileSync(file, text);
 				const outcomes: Partial<Record<'auto' | 'js', FileOutcome>> = {};
 				for (const p of ['auto', 'js'] as const) {
-					outcomes[p] = await loadFile({ db: dbs[p].db, file, dataset: 'survey_answers', runId: dbs[p].runId, timeZone: 'Asia/Tehran', ingestPath: p });
+					outcomes[p] = (await loadFile({ db: dbs[p].db, file, dataset: 'survey_answers', runId: dbs[p].runId, timeZone: 'Asia/Tehran', ingestPath: p }))[0]!;
 				}
 				expect(english(outcomes.auto!), text).toEqual(english(outcomes.js!));
 				expect(await tableOf(dbs.auto.db, outcomes.auto!.id), text).toEqual(await tableOf(dbs.js.db, outcomes.js!.id));

@@ -153,7 +153,7 @@ function compare(c: Case, mapping: CompiledMapping, rows: string[][], sql: Recor
 		mapping.fields.forEach((f) => {
 			const expected = js.values[f.index] ?? null;
 			const got = (s[f.def.name] as string | null) ?? null;
-			if (['number', 'seconds'].includes(f.def.type) && expected !== null && got !== null) expect(Number(got), `${where}: ${f.def.name}`).toBe(Number(expected));
+			if (['number', 'seconds', 'minutes'].includes(f.def.type) && expected !== null && got !== null) expect(Number(got), `${where}: ${f.def.name}`).toBe(Number(expected));
 			else if (f.def.type === 'timestamp' && expected !== null && got !== null && got !== expected) times.push([got, expected, `${where}: ${f.def.name}`]);
 			else expect(got, `${where}: ${f.def.name}`).toBe(expected);
 		});

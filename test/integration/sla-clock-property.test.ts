@@ -1,6 +1,7 @@
 /**
  * Property: the SQL business clock (business_intervals + sla/compute_clocks) equals a naive
- * minute-by-minute count, on random weekly schedules, holidays, pauses and tickets, in
+ * minute-by-minute count, and so do the moments the two times breached (targets 60 and 600
+ * business minutes; tickets resolved without a recorded first response, so both stop there), on random weekly schedules, holidays, pauses and tickets, in
  * Europe/Berlin over both 2026 daylight-saving changes.
  *
  * The naive count walks every minute from creation to the stop and counts it when its local
@@ -61,6 +62,23 @@ function naiveMinutes(t: Ticket, week: [number, number][][], holidays: Set<strin
 	return n;
 }
 
+/**
+ * When the elapsed time passed `target` minutes: the start of the first counted minute after
+ * `target` were counted, before the stop (null: it stopped within its target).
+ */
+function naiveBreach(t: Ticket, week: [number, number][][], holidays: Set<string>, target: number): number | null {
+	let n = 0;
+	for (let ms = t.created; ms < t.stop; ms += MIN) {
+		if (t.pauses.some(([a, b]) => ms >= a && ms < b)) continue;
+		const p = localParts(ms);
+		if (holidays.has(p.day)) continue;
+		if (!week[p.weekday]!.some(([s, e]) => p.minute >= s && p.minute < e)) continue;
+		if (n === target) return ms;
+		n++;
+	}
+	return null;
+}
+
 // Boundaries on quarter hours, outside [02:00, 03:00).
 const boundary = fc.integer({ min: 0, max: 92 }).map((q) => (q < 8 ? q * 15 : q * 15 + 60));
 const daySpans = fc
@@ -103,6 +121,8 @@ const TICKETS = 12;
 let t: TempDb;
 let base: Settings;
 let run = 0;
+/** Breaches seen, of each time: the property must have met some, of both kinds, with pauses. */
+const seen = { fr: 0, res: 0, afterPause: 0 };
 
 beforeAll(async () => {
 	t = await tempDb({ CARE_TIME_ZONE: TZ });
@@ -137,12 +157,24 @@ describe('SQL business clock = naive minute count', () => {
 					if (changes.length) t.drop('ticket_status_changes', `c${run}.csv`, 'ticket_id,changed_at,status\n' + changes.join('\n') + '\n');
 					await runIngest(t.db, t.config, 'manual');
 					await refreshAll(t.db, settings, new Date('2026-12-01T00:00:00Z'));
-					const rows = await t.rows<{ ticket_id: string; res_elapsed_s: number }>(`select ticket_id, res_elapsed_s from sla_clocks where ticket_id like '%r${run}'`);
-					const got = Object.fromEntries(rows.map((r) => [r.ticket_id, Number(r.res_elapsed_s) / 60]));
+					const rows = await t.rows<{ ticket_id: string; res_elapsed_s: number; fr_breach: number | null; res_breach: number | null }>(
+						`select ticket_id, res_elapsed_s, cast(epoch_ms(fr_breach_at) as double) as fr_breach, cast(epoch_ms(res_breach_at) as double) as res_breach from sla_clocks where ticket_id like '%r${run}'`
+					);
+					const got = Object.fromEntries(rows.map((r) => [r.ticket_id, r]));
 					const holidaySet = new Set(holidays);
-					for (const x of ids) expect(got[x.id], `${x.id} ${iso(x.created)} → ${iso(x.stop)} pauses ${JSON.stringify(x.pauses.map((p) => p.map(iso)))} week ${JSON.stringify(spans)} holidays ${holidays}`).toBeCloseTo(naiveMinutes(x, spans, holidaySet), 6);
+					for (const x of ids) {
+						const what = `${x.id} ${iso(x.created)} → ${iso(x.stop)} pauses ${JSON.stringify(x.pauses.map((p) => p.map(iso)))} week ${JSON.stringify(spans)} holidays ${holidays}`;
+						const r = got[x.id]!;
+						expect(Number(r.res_elapsed_s) / 60, what).toBeCloseTo(naiveMinutes(x, spans, holidaySet), 6);
+						const breach = (ms: number | null) => (ms === null ? null : iso(Number(ms)));
+						expect(breach(r.fr_breach), `first response breach of ${what}`).toBe(breach(naiveBreach(x, spans, holidaySet, 60)));
+						expect(breach(r.res_breach), `resolution breach of ${what}`).toBe(breach(naiveBreach(x, spans, holidaySet, 600)));
+						if (r.fr_breach !== null) seen.fr++;
+						if (r.res_breach !== null) seen.res++;
+						if (r.res_breach !== null && x.pauses.some(([a]) => a < Number(r.res_breach))) seen.afterPause++;
+					}
 				}),
-				{ numRuns: 25, seed: 1405 }
+				{ numRuns: 10, seed: 1405 }
 			);
 		},
 		600_000
@@ -161,6 +193,9 @@ describe('SQL business clock = naive minute count', () => {
 			`select ticket_id, cast(epoch_ms(changed_at) as double) as a, cast(epoch_ms(lead(changed_at) over (partition by ticket_id order by changed_at)) as double) as b, status from ticket_status_changes qualify status = 'waiting_customer'`
 		);
 		expect(rows.length).toBe(run * TICKETS);
+		expect(seen.fr).toBeGreaterThan(10);
+		expect(seen.res).toBeGreaterThan(10);
+		expect(seen.afterPause).toBeGreaterThan(3);
 		for (const r of rows) {
 			const x: Ticket = { id: r.ticket_id, created: Number(r.created), stop: Number(r.stop), pauses: pauses.filter((p) => p.ticket_id === r.ticket_id).map((p) => [Number(p.a), Number(p.b)]) };
 			expect(Number(r.res_elapsed_s) / 60, r.ticket_id).toBeCloseTo(naiveMinutes(x, spans, holidaySet), 6);

@@ -32,6 +32,8 @@ interface Clock {
 	res_state: string;
 	fr_due_at: string | null;
 	res_due_at: string | null;
+	fr_breach_at: string | null;
+	res_breach_at: string | null;
 	policy_version: number;
 }
 
@@ -41,7 +43,9 @@ async function clocks(t: TempDb, now: string): Promise<Record<string, Clock>> {
 			sla_state(fr_target_s, fr_stopped, fr_paused, fr_elapsed_s, fr_due_at, fr_risk_at, fr_risk_s, timestamptz '${now}') as fr_state,
 			sla_state(res_target_s, res_stopped, res_paused, res_elapsed_s, res_due_at, res_risk_at, res_risk_s, timestamptz '${now}') as res_state,
 			strftime(fr_due_at at time zone 'Asia/Tehran', '%Y-%m-%d %H:%M') as fr_due_at,
-			strftime(res_due_at at time zone 'Asia/Tehran', '%Y-%m-%d %H:%M') as res_due_at
+			strftime(res_due_at at time zone 'Asia/Tehran', '%Y-%m-%d %H:%M') as res_due_at,
+			strftime(fr_breach_at at time zone 'Asia/Tehran', '%Y-%m-%d %H:%M') as fr_breach_at,
+			strftime(res_breach_at at time zone 'Asia/Tehran', '%Y-%m-%d %H:%M') as res_breach_at
 		from sla_clocks`);
 	return Object.fromEntries(rows.map((r) => [r.ticket_id, r]));
 }
@@ -79,6 +83,9 @@ thursday,normal,resolved,2026-11-26T10:00:00+03:30,2026-11-26T10:05:00+03:30,202
 paused,normal,resolved,2026-11-24T08:00:00+03:30,2026-11-24T08:30:00+03:30,2026-11-25T11:00:00+03:30
 noresponse,normal,resolved,2026-11-21T09:00:00+03:30,,2026-11-21T10:00:00+03:30
 lateresponse,normal,resolved,2026-11-21T09:00:00+03:30,2026-11-21T11:00:00+03:30,2026-11-21T10:00:00+03:30
+pausedlate,normal,resolved,2026-11-24T08:00:00+03:30,2026-11-25T10:00:00+03:30,2026-11-25T11:00:00+03:30
+stillwaiting,normal,waiting_customer,2026-11-21T08:00:00+03:30,2026-11-21T08:10:00+03:30,
+breachedwaiting,normal,waiting_customer,2026-11-21T08:00:00+03:30,,
 `
 		);
 		t.drop(
@@ -90,6 +97,14 @@ paused,2026-11-24T08:30:00+03:30,open
 paused,2026-11-24T10:00:00+03:30,waiting_customer
 paused,2026-11-25T09:00:00+03:30,open
 paused,2026-11-25T11:00:00+03:30,resolved
+pausedlate,2026-11-24T08:00:00+03:30,new
+pausedlate,2026-11-24T08:30:00+03:30,waiting_customer
+pausedlate,2026-11-25T09:00:00+03:30,open
+pausedlate,2026-11-25T11:00:00+03:30,resolved
+stillwaiting,2026-11-21T08:00:00+03:30,new
+stillwaiting,2026-11-21T10:00:00+03:30,waiting_customer
+breachedwaiting,2026-11-21T08:00:00+03:30,new
+breachedwaiting,2026-11-22T08:00:00+03:30,waiting_customer
 `
 		);
 		const run = await runIngest(t.db, t.config, 'manual');
@@ -158,6 +173,33 @@ paused,2026-11-25T11:00:00+03:30,resolved
 		expect((await at('2026-11-28 16:00:00+03:30')).res_state).toBe('at_risk'); // reached exactly at 16:00, not past
 		expect((await at('2026-11-29 08:01:00+03:30')).res_state).toBe('breached');
 		expect((await at(NOW)).res_due_at).toBe('2026-11-29 08:00');
+	});
+
+	it('knows the moment each time breached (for the churn model\'s past days)', async () => {
+		const all = await clocks(t, NOW);
+		// "night": the 60th business minute ends Sunday 09:00 (from 08:00); responded 09:30, breached.
+		expect(all.night!.fr_breach_at).toBe('2026-11-22 09:00');
+		// "lunch": exactly 60 minutes, met: no breach.
+		expect(all.lunch!.fr_breach_at).toBeNull();
+		// An open resolution clock breaches when it passes its target: its due time.
+		expect(all.weekend!.res_breach_at).toBe('2026-11-29 08:00');
+		expect(all.weekend!.res_breach_at).toBe(all.weekend!.res_due_at);
+		// "pausedlate": Tuesday 08:00-08:30 = 30 min, waiting for the customer until Wednesday
+		// 09:00, then the 30 minutes left of the 60 run out at Wednesday 09:30 (responded 10:00).
+		expect(all.pausedlate!.fr_state).toBe('breached');
+		expect(all.pausedlate!.fr_breach_at).toBe('2026-11-25 09:30');
+		// Resolution: 30 + 120 (Wednesday 09:00-11:00) = 150 of 480 min: met.
+		expect(all.pausedlate!.res_breach_at).toBeNull();
+		// "stillwaiting": 120 min (Saturday 08:00-10:00), then waiting for the customer ever since:
+		// 120 of 480, paused: no breach while the pause goes on.
+		expect(all.stillwaiting!.res_state).toBe('pending');
+		expect(all.stillwaiting!.res_breach_at).toBeNull();
+		// "breachedwaiting": never answered; Saturday counts 08:00-12:00 and 13:00-16:00 = 420 min
+		// before the pause from Sunday 08:00. First response (60): breached Saturday 09:00, before
+		// the pause; resolution (480): 420 when the pause began, paused since: no breach.
+		expect(all.breachedwaiting!.fr_state).toBe('breached');
+		expect(all.breachedwaiting!.fr_breach_at).toBe('2026-11-21 09:00');
+		expect(all.breachedwaiting!.res_breach_at).toBeNull();
 	});
 });
 

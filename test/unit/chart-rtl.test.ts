@@ -36,9 +36,37 @@ describe('localizeChart', () => {
 		expect(o.xAxis.inverse).toBe(true);
 		expect(o.yAxis.position).toBe('right');
 		expect(o.grid).toEqual({ left: 30, right: 8, top: 40, containLabel: true, outerBoundsMode: 'none' });
-		expect(o.legend).toEqual({ top: 0, right: 0, align: 'right' });
+		expect(o.legend).toMatchObject({ top: 0, right: 0, align: 'right' });
+		expect(o.legend.left).toBeUndefined();
 		expect(o.tooltip.className).toBe('chart-tooltip-rtl');
 		expect(o.series[0].label.position).toBe('insideLeft');
+	});
+
+	it('isolates every text ECharts draws as right to left, so mixed Persian and digits keep their order', () => {
+		const RLI = '\u2067';
+		const PDI = '\u2069';
+		const o = localizeChart(
+			{
+				...base(),
+				xAxis: { type: 'category', data: ['۳ آبان ۱۴۰۵'], name: 'روز' },
+				yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}٪` } },
+				visualMap: { orient: 'vertical', text: ['بیشتر', 'کمتر'] },
+				series: [{ type: 'bar', name: 'A', data: [1], label: { show: true }, markLine: { label: { formatter: 'نسخهٔ ۵' }, data: [{ xAxis: 0, label: { formatter: () => 'انتشار' } }] } }]
+			},
+			rtl
+		) as Obj;
+		expect(o.xAxis.axisLabel.formatter('۳ آبان ۱۴۰۵')).toBe(`${RLI}۳ آبان ۱۴۰۵${PDI}`);
+		expect(o.xAxis.name).toBe(`${RLI}روز${PDI}`);
+		expect(o.yAxis.axisLabel.formatter(90)).toBe(`${RLI}90٪${PDI}`);
+		expect(o.legend.formatter('A')).toBe(`${RLI}A${PDI}`);
+		expect(o.visualMap.text).toEqual([`${RLI}بیشتر${PDI}`, `${RLI}کمتر${PDI}`]);
+		expect(o.series[0].label.formatter({ value: 1 })).toBe(`${RLI}n1${PDI}`);
+		expect(o.series[0].markLine.label.formatter).toBe(`${RLI}نسخهٔ ۵${PDI}`);
+		expect(o.series[0].markLine.data[0].label.formatter()).toBe(`${RLI}انتشار${PDI}`);
+		// Left to right nothing is added.
+		const l = localizeChart({ xAxis: { type: 'category', data: ['a'] }, legend: {}, series: [] }, ltr) as Obj;
+		expect(l.xAxis.axisLabel).toBeUndefined();
+		expect(l.legend.formatter).toBeUndefined();
 	});
 
 	it('lists legend items backwards in right to left, so the first series reads first from the right', () => {
@@ -62,8 +90,8 @@ describe('localizeChart', () => {
 		const o = localizeChart({ xAxis: { type: 'value' }, yAxis: { type: 'category', data: ['a'] }, series: [] }, rtl) as Obj;
 		expect(o.xAxis.inverse).toBe(true);
 		expect(o.yAxis.position).toBe('right');
-		expect(o.xAxis.axisLabel.formatter(5)).toBe('n5');
-		expect(o.yAxis.axisLabel).toBeUndefined();
+		expect(o.xAxis.axisLabel.formatter(5)).toBe('\u2067n5\u2069');
+		expect(o.yAxis.axisLabel.formatter('a')).toBe('\u2067a\u2069');
 	});
 
 	it('flips what the builder already set, keeps its own formatters, and keeps lists as lists', () => {
@@ -78,7 +106,8 @@ describe('localizeChart', () => {
 		) as Obj;
 		expect(o.xAxis[0].inverse).toBe(false);
 		expect(o.yAxis.map((a: Obj) => a.position)).toEqual(['right', 'left']);
-		expect(o.yAxis[0].axisLabel.formatter).toBe(own);
+		// The builder's own formatter is used (its text isolated for right to left).
+		expect(o.yAxis[0].axisLabel.formatter(3)).toBe('\u2067own3\u2069');
 		expect(o.tooltip.valueFormatter).toBe(own);
 	});
 

@@ -10,25 +10,25 @@ import { scoreDistributionOption } from '../../src/lib/components/charts/options
 import { sparkline } from '../../src/lib/components/charts/options/sparkline';
 import { ticketMixOption } from '../../src/lib/components/charts/options/ticket-mix';
 import { heatColor } from '../../src/lib/components/kpi/heat';
+import { EN, FA } from '../helpers/chart-locale';
 
 type Series = { name: string; type: string; stack?: string; data: unknown[] };
-const num = (n: number) => String(n);
 
 describe('sparkline', () => {
 	it('places the points in the box, lowest at the bottom, highest at the top', () => {
 		// 3 points in 100×20 with 3 px padding: x = 3, 50, 97; values 0, 5, 10 → y = 17, 10, 3.
-		expect(sparkline([0, 5, 10], 100, 20)).toEqual({ path: 'M3 17L50 10L97 3', dots: [], last: { x: 97, y: 3 } });
+		expect(sparkline([0, 5, 10], 100, 20, EN)).toEqual({ path: 'M3 17L50 10L97 3', dots: [], last: { x: 97, y: 3 } });
 	});
 	it('leaves a gap where a period has no figure, and dots a point standing alone', () => {
-		const s = sparkline([1, null, 2, 3], 100, 20);
+		const s = sparkline([1, null, 2, 3], 100, 20, EN);
 		// x = 3, 34.3, 65.7, 97: the first point stands alone; the line restarts after the gap.
 		expect(s.path).toBe('M3 17M65.7 10L97 3');
 		expect(s.dots).toEqual([{ x: 3, y: 17 }]);
 	});
 	it('draws a flat series in the middle, nothing without figures, and runs right to left in RTL', () => {
-		expect(sparkline([4, 4], 100, 20).path).toBe('M3 10L97 10');
-		expect(sparkline([null, null], 100, 20)).toEqual({ path: '', dots: [], last: null });
-		expect(sparkline([0, 10], 100, 20, true).path).toBe('M97 17L3 3');
+		expect(sparkline([4, 4], 100, 20, EN).path).toBe('M3 10L97 10');
+		expect(sparkline([null, null], 100, 20, EN)).toEqual({ path: '', dots: [], last: null });
+		expect(sparkline([0, 10], 100, 20, FA).path).toBe('M97 17L3 3');
 	});
 });
 
@@ -38,7 +38,7 @@ describe('KPI trend with its interval', () => {
 		{ label: 'Week 2', value: null, low: null, high: null, smallSample: true, tip: 'no answers' },
 		{ label: 'Week 3', value: -10, low: -40, high: 20, smallSample: true, tip: 'NPS −10 ± 30 (n = 12)' }
 	];
-	const labels = { value: 'NPS', band: '95% margin of error', number: num };
+	const labels = { value: 'NPS', band: '95% margin of error' };
 
 	it('stacks a transparent base, the interval below the figure, a tick at it and the interval above', () => {
 		// NPS scale −100…100: tick = 200/200 = 1. Week 1: base 5, below 20 − 5 − 0.5 = 14.5, tick 1, above 35 − (5 + 14.5 + 1) = 14.5.
@@ -51,7 +51,7 @@ describe('KPI trend with its interval', () => {
 	});
 
 	it('is one stack of bars summed across signs, with the gaps and paler small samples', () => {
-		const option = kpiTrendOption(points, labels, { min: -100, max: 100 });
+		const option = kpiTrendOption(points, labels, { min: -100, max: 100 }, EN);
 		type Bar = { type: string; stack: string; stackStrategy: string; data: { value: number | null; itemStyle: { opacity?: number } }[] };
 		const series = option.series as Bar[];
 		expect(series.map((s) => s.type)).toEqual(['bar', 'bar', 'bar', 'bar']);
@@ -66,12 +66,12 @@ describe('KPI trend with its interval', () => {
 	});
 
 	it('mirrors for right to left and draws through ECharts', async () => {
-		const rtl = kpiTrendOption(points, labels, { min: -100, max: 100 }, true);
+		const rtl = kpiTrendOption(points, labels, { min: -100, max: 100 }, FA);
 		expect((rtl.xAxis as { inverse: boolean }).inverse).toBe(true);
 		expect((rtl.yAxis as { position: string }).position).toBe('right');
 		expect((rtl.legend as { right: number }).right).toBe(0);
 		const { renderSvg } = await import('../helpers/echarts-ssr');
-		const svg = renderSvg(kpiTrendOption(points, labels, { min: -100, max: 100 }));
+		const svg = renderSvg(kpiTrendOption(points, labels, { min: -100, max: 100 }, EN));
 		expect(svg).toContain('Week 3');
 	}, 30_000);
 });
@@ -84,7 +84,8 @@ describe('score distribution', () => {
 				{ label: '8', answers: 5, tone: 'neutral' },
 				{ label: '10', answers: 9, tone: 'good' }
 			],
-			{ answers: 'Answers', number: num }
+			{ answers: 'Answers' },
+			EN
 		);
 		const data = (option.series as { data: { value: number; itemStyle: { color: string } }[] }[])[0]!.data;
 		expect(data.map((d) => d.value)).toEqual([2, 5, 9]);
@@ -96,7 +97,7 @@ describe('score distribution', () => {
 
 describe('calls per period and service level', () => {
 	it('stacks answered and abandoned calls', () => {
-		const option = callsTrendOption(['W1', 'W2'], { answered: [90, 80], abandoned: [10, 5] }, { answered: 'Answered', abandoned: 'Abandoned', number: num });
+		const option = callsTrendOption(['W1', 'W2'], { answered: [90, 80], abandoned: [10, 5] }, { answered: 'Answered', abandoned: 'Abandoned' }, EN);
 		const series = option.series as Series[];
 		expect(series.map((s) => [s.name, s.stack, s.data])).toEqual([
 			['Answered', 'calls', [90, 80]],
@@ -105,7 +106,7 @@ describe('calls per period and service level', () => {
 	});
 
 	it('splits periods that met the target from those that did not, and leaves periods without calls empty', async () => {
-		const option = serviceLevelOption(['W1', 'W2', 'W3'], [85, 60, null], 80, { met: 'Met', missed: 'Missed', percent: (n) => `${n}%` });
+		const option = serviceLevelOption(['W1', 'W2', 'W3'], [85, 60, null], 80, { met: 'Met', missed: 'Missed', percent: (n) => `${n}%` }, EN);
 		const series = option.series as Series[];
 		expect(series[0]!.data).toEqual([85, null, null]);
 		expect(series[1]!.data).toEqual([null, 60, null]);
@@ -123,8 +124,7 @@ describe('ticket mix', () => {
 				{ name: 'Phone', values: [30, 20] },
 				{ name: 'Bot', values: [5, 12] }
 			],
-			{ number: num },
-			true
+			FA
 		);
 		const series = option.series as Series[];
 		expect(series.map((s) => [s.name, s.data])).toEqual([

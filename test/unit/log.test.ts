@@ -70,6 +70,19 @@ describe('handleRequestLog', () => {
 		expect((lines[0]!.err as { message: string }).message).toBe('boom');
 	});
 
+	it('logs a refusal thrown on the way (the guard’s 403, a redirect) with its own status, not as a failure', async () => {
+		const { error, redirect } = await import('@sveltejs/kit');
+		const lines = capture();
+		for (const thrown of [() => error(403, 'forbidden'), () => redirect(303, '/login')]) {
+			await expect(handleRequestLog({ event: event(), resolve: async () => thrown() })).rejects.toBeDefined();
+		}
+		await new Promise((r) => setTimeout(r, 20));
+		expect(lines.map((l) => [l.level, l.msg, l.status])).toEqual([
+			[30, 'request', 403],
+			[30, 'request', 303]
+		]);
+	});
+
 	it('shares one logger per process', () => {
 		expect(log()).toBe(log());
 	});

@@ -93,8 +93,12 @@ describe('validating a unit mapping file', () => {
 			'"timeZone" Mars/Olympus is not a known time zone'
 		);
 	});
-	it('accepts the built-in mappings', () => {
-		expect(BUILT_IN_MAPPINGS.map((m) => m.id)).toEqual(['technion-calls', 'servicenow-incidents']);
+	it('accepts the built-in mappings, the parts of the presets among them', () => {
+		const ids = BUILT_IN_MAPPINGS.map((m) => m.id);
+		expect(ids).toContain('technion-calls');
+		expect(ids).toContain('servicenow-incidents');
+		expect(BUILT_IN_MAPPINGS.find((m) => m.id === 'servicenow-incidents')!.preset).toBe('servicenow');
+		expect(new Set(ids.map((id, i) => `${BUILT_IN_MAPPINGS[i]!.dataset}/${id}`)).size).toBe(ids.length);
 	});
 });
 

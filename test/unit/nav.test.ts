@@ -11,8 +11,8 @@ describe('navigation', () => {
 		});
 	}
 	it('shows an executive no administration, an administrator everything', () => {
-		expect(navFor('executive').map((l) => l.href)).toEqual(['/', '/surveys', '/calls', '/sla', '/peaks', '/staffing']);
-		expect(navFor('care_agent').map((l) => l.href)).toEqual(['/', '/surveys', '/calls', '/sla']);
+		expect(navFor('executive').map((l) => l.href)).toEqual(['/', '/at-risk', '/customers', '/surveys', '/calls', '/sla', '/peaks', '/staffing']);
+		expect(navFor('care_agent').map((l) => l.href)).toEqual(['/', '/follow-ups', '/at-risk', '/customers', '/surveys', '/calls', '/sla']);
 		expect(navFor('admin').map((l) => l.href)).toEqual(NAV.map((l) => l.href));
 		expect(navFor(null)).toEqual([]);
 	});

@@ -73,6 +73,13 @@ export const handleRequestLog: Handle = async ({ event, resolve }) => {
 			// left without the header
 		}
 		return response;
+	} catch (e) {
+		// A refusal thrown by a later handle (the guard's error(403), a redirect) is answered
+		// with its own status, not as a failure.
+		// (Recognised by shape: this module is loaded by the command line too, without SvelteKit.)
+		const thrown = e as { status?: unknown; body?: unknown; location?: unknown } | null;
+		if (thrown && typeof thrown.status === 'number' && ('body' in thrown || 'location' in thrown)) status = thrown.status;
+		throw e;
 	} finally {
 		const ms = Math.round((performance.now() - started) * 10) / 10;
 		const line = { method: event.request.method, path: event.url.pathname, status, ms };

@@ -22,14 +22,20 @@ echarts.use([BarChart, GridComponent, TooltipComponent, LegendPlainComponent, Le
 
 const loaded = new Set<string>();
 
-/** Register the kinds an option needs (line, heatmap, markLine …) before it is set. */
-export async function prepare(option: ChartOption): Promise<void> {
+/**
+ * Register the kinds an option needs (line, heatmap, markLine …) before it is set. True when
+ * any was new: an instance made before cannot draw them, since ECharts copies the registered
+ * layouts and visuals (line points, visualMap colours) into an instance when it is made; the
+ * chart action makes a new one.
+ */
+export async function prepare(option: ChartOption): Promise<boolean> {
 	const missing = kindsOf(option).filter((k) => !loaded.has(k));
 	const modules = await Promise.all(missing.map((k) => KINDS[k]()));
 	for (const [i, m] of modules.entries()) {
 		echarts.use(m.default);
 		loaded.add(missing[i]!);
 	}
+	return missing.length > 0;
 }
 
 export { echarts };

@@ -8,6 +8,7 @@ import * as auth from './auth';
 import * as churn from './churn';
 import * as core from './core';
 import * as data from './data';
+import * as imports from './imports';
 import * as kpi from './kpi';
 import * as overview from './overview';
 import * as peaks from './peaks';
@@ -15,7 +16,7 @@ import * as problems from './problems';
 import * as sla from './sla';
 import type { Translation } from './types';
 
-export const en = { ...core.en, ...overview.en, ...kpi.en, ...data.en, ...problems.en, ...peaks.en, ...auth.en, ...sla.en, ...churn.en } as const;
+export const en = { ...core.en, ...overview.en, ...kpi.en, ...data.en, ...problems.en, ...peaks.en, ...auth.en, ...sla.en, ...churn.en, ...imports.en } as const;
 export type MessageKey = keyof typeof en;
 export type Dictionary = Translation<typeof en>;
-export const fa: Dictionary = { ...core.fa, ...overview.fa, ...kpi.fa, ...data.fa, ...problems.fa, ...peaks.fa, ...auth.fa, ...sla.fa, ...churn.fa };
+export const fa: Dictionary = { ...core.fa, ...overview.fa, ...kpi.fa, ...data.fa, ...problems.fa, ...peaks.fa, ...auth.fa, ...sla.fa, ...churn.fa, ...imports.fa };

@@ -14,8 +14,11 @@ import { queryOn, type Database } from '../db/database';
 import type { Viewer } from '../auth/roles';
 import { log } from '../log';
 
-/** Who did it: a viewer (user, token, CLI), a name ('system'), or null (not signed in). */
-export type Actor = Viewer | string | null;
+/**
+ * Who did it: a viewer (user, token, CLI; a domain's own viewer such as the churn one will do:
+ * only the login and role are kept), a name ('system'), or null (not signed in).
+ */
+export type Actor = Viewer | Pick<Viewer, 'login' | 'role'> | string | null;
 
 export interface AuditEntry {
 	actor: Actor;

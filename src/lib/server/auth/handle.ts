@@ -148,6 +148,9 @@ export const guard: Handle = async ({ event, resolve }) => {
 	const isPage = entry ? isPagePolicy(entry) : event.isDataRequest || (event.request.headers.get('accept') ?? '').includes('text/html');
 	if (decision.access === null) console.error(`[auth] refused ${decision.what}: the route policy (src/lib/server/auth/policy.ts) has no rule for it`);
 
-	if (!permits(decision.access, who.viewer)) return harden(refuse(event, who.viewer, isPage, decision.access !== null));
+	// The command line's token is only accepted where the entry says `cli: true`, and there it
+	// may do what the entry allows the command line (restoring: nobody else).
+	const allowed = who.viewer?.kind === 'cli' ? decision.cli : permits(decision.access, who.viewer);
+	if (!allowed) return harden(refuse(event, who.viewer, isPage, decision.access !== null));
 	return harden(await resolve(event));
 };

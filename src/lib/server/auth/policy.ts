@@ -99,10 +99,16 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 
 	// Imports: raw rows with customer data.
 	'/data': { page: ADMIN, actions: { run: ADMIN } },
-	'/data/files/[id]': { page: ADMIN },
+	'/data/files/[id]': { page: ADMIN, actions: { loadAgain: ADMIN } },
 	'/data/files/[id]/rejects.csv': { GET: ADMIN },
 	'/data/upload': { POST: ADMIN },
 	'/api/ingest': { POST: ADMIN, cli: true },
+	// Bringing one's own data: a file loaded with its layout named (`npm run import`), the layouts
+	// a header fits (the upload page), loading a kept file again, and the mappings.
+	'/api/import': { POST: ADMIN, cli: true },
+	'/api/import/detect': { POST: ADMIN, cli: true },
+	'/api/import/[id]/load-again': { POST: ADMIN, cli: true },
+	'/api/mappings': { GET: ADMIN, POST: ADMIN, cli: true },
 	// Backups: an administrator's token or the command line; restoring replaces the whole
 	// database, so only from the command line on the server's machine (`npm run restore`).
 	'/api/backup': { POST: ADMIN, cli: true },

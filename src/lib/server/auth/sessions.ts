@@ -102,7 +102,7 @@ export async function sessionViewer(db: Database, cookie: string, policy: Sessio
 	if (t - row.last_seen_ms >= TOUCH_EVERY_MS) {
 		const m = inMemory.get(idHash);
 		if (m) m.lastSeenMs = t;
-		else await db.query('auth/session_touch', { id_hash: idHash, now_ms: t });
+		else await touch(db, idHash, t);
 	}
 	return {
 		idHash,
@@ -116,6 +116,19 @@ export async function sessionViewer(db: Database, cookie: string, policy: Sessio
 			demo: row.is_demo
 		}
 	};
+}
+
+/**
+ * Restart the session's idle clock. Two requests of one browser arriving together both touch
+ * the row, and DuckDB refuses the second write ("Conflict on update"): the first has just
+ * touched it, so the second is let go instead of failing the page.
+ */
+async function touch(db: Database, idHash: string, t: number): Promise<void> {
+	try {
+		await db.query('auth/session_touch', { id_hash: idHash, now_ms: t });
+	} catch (e) {
+		if (!/Conflict on update/i.test((e as Error).message)) throw e;
+	}
 }
 
 export async function endSession(db: Database, idHash: string): Promise<void> {

@@ -37,7 +37,7 @@ export async function createToken(db: Database, input: { name: string; role: str
 	const token = TOKEN_PREFIX + randomSecret();
 	const actor = by.actor;
 	const createdBy = actor === null ? 'unknown' : typeof actor === 'string' ? actor : actor.login;
-	const demo = typeof actor === 'object' && actor !== null && actor.demo;
+	const demo = typeof actor === 'object' && actor !== null && 'demo' in actor && actor.demo;
 	const [row] = await db.query<{ id: number }>('auth/token_insert', {
 		name,
 		role: input.role,

@@ -182,7 +182,8 @@ export async function changeOwnPassword(db: Database, id: number, current: strin
 	await audit(db, { ...by, action: 'password.change', target: row.login });
 }
 
-export async function setLanguage(db: Database, id: number, language: 'en' | 'fa'): Promise<void> {
+/** The account's interface language; null: none chosen, the browser's language decides. */
+export async function setLanguage(db: Database, id: number, language: 'en' | 'fa' | null): Promise<void> {
 	// (On a read-only database the language cookie still carries the choice.)
 	if (!db.readOnly) await db.query('auth/user_set_language', { id, language });
 }

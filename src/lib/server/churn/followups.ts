@@ -8,10 +8,12 @@
  *
  * Writes are guarded: bad input changes nothing (validation.ts), and two agents saving the same
  * follow-up cannot overwrite each other unnoticed (the version column; the second gets a
- * conflict with what the first saved).
+ * conflict with what the first saved). Outcomes and snoozes are written to the audit log with
+ * who recorded them, in the same transaction.
  */
 import { todayIn } from '../../calendar';
 import type { Phrase } from '../../i18n/translate';
+import { auditOn } from '../audit';
 import { execOn, queryOn, type Database } from '../db/database';
 import { refreshSurveyRollups } from '../refresh/index';
 import type { Settings } from '../settings';
@@ -266,6 +268,14 @@ export async function recordOutcome(db: Database, settings: Settings, viewer: Ch
 		if (npsId) await execOn(conn, 'followups/upsert_answer', { id: npsId, customer_id: current.customerId, kind: 'nps', score: input.nps, comment: input.comment });
 		if (csatId) await execOn(conn, 'followups/upsert_answer', { id: csatId, customer_id: current.customerId, kind: 'csat', score: input.csat, comment: npsId ? null : input.comment });
 		if (input.lost) await execOn(conn, 'followups/mark_lost', { customer_id: current.customerId, lost_on: today, note: input.notes, by: viewer.login });
+		// Free text (notes, the comment) stays out of the log: it quotes the customer.
+		await auditOn(conn, {
+			actor: viewer,
+			action: 'followup.outcome',
+			target: current.customerId,
+			ip: viewer.ip ?? null,
+			detail: { followUp: row.id, version: row.version, status: input.status, callBackOn: input.callBackOn, nps: input.nps, csat: input.csat, lost: input.lost }
+		});
 		return row;
 	});
 	if (!saved) {
@@ -289,8 +299,12 @@ export async function snoozeCustomer(db: Database, settings: Settings, viewer: C
 	const { customerId, until, note } = checked.value;
 	const [exists] = await db.query<{ found: boolean }>('followups/customer_exists', { id: customerId });
 	if (!exists?.found) return { ok: false, status: 400, errors: { customer_id: { key: 'followups.error.customerUnknown', params: { value: customerId.slice(0, 40) } } } };
-	const [row] = await db.query<{ id: number }>('followups/insert_snooze', { customer_id: customerId, until, note, by: viewer.login });
-	return { ok: true, id: row!.id };
+	const id = await db.transaction(async (conn) => {
+		const [row] = await queryOn<{ id: number }>(conn, 'followups/insert_snooze', { customer_id: customerId, until, note, by: viewer.login });
+		await auditOn(conn, { actor: viewer, action: 'followup.snooze', target: customerId, ip: viewer.ip ?? null, detail: { snooze: row!.id, until } });
+		return row!.id;
+	});
+	return { ok: true, id };
 }
 
 export interface CustomerFollowUp {

@@ -39,10 +39,13 @@ export async function riskDay(conn: DuckDBConnection, timeZone: string, now: Dat
 	return row?.day && row.day < today ? row.day : today;
 }
 
-/** Compute (or recompute) the risk of every customer as of one day. */
-export async function computeRiskDay(conn: DuckDBConnection, asOf: string, timeZone: string, settings: ChurnSettings, reconstructed: boolean): Promise<void> {
+/**
+ * Compute (or recompute) the risk of every customer as of one day, from what was known at the
+ * end of that day, or at `now` when that comes first (today).
+ */
+export async function computeRiskDay(conn: DuckDBConnection, asOf: string, timeZone: string, settings: ChurnSettings, reconstructed: boolean, now: Date = new Date()): Promise<void> {
 	await execOn(conn, 'churn/delete_day', { as_of: asOf });
-	await execOn(conn, 'churn/compute_risk', { as_of: asOf, tz: timeZone, model: JSON.stringify(settings.model), reconstructed });
+	await execOn(conn, 'churn/compute_risk', { as_of: asOf, tz: timeZone, model: JSON.stringify(settings.model), reconstructed, now: now.toISOString() });
 }
 
 /** Build the derived tables the model reads (also used by the back-test, which computes many days). */
@@ -67,6 +70,6 @@ export async function refreshChurn({ conn, settings, now }: RefreshContext): Pro
 		await execOn(conn, 'churn/save_state', { key: 'model_hash', value: hash });
 		backfill = true;
 	}
-	await computeRiskDay(conn, asOf, timeZone, churn, false);
-	if (backfill) for (const day of backfillDays(asOf, churn.history)) await computeRiskDay(conn, day, timeZone, churn, true);
+	await computeRiskDay(conn, asOf, timeZone, churn, false, now);
+	if (backfill) for (const day of backfillDays(asOf, churn.history)) await computeRiskDay(conn, day, timeZone, churn, true, now);
 }

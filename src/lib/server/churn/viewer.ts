@@ -15,6 +15,8 @@ export interface ChurnViewer {
 	/** Who writes (follow-up outcomes, snoozes, exports): a login or a name. */
 	login: string;
 	name: string;
+	/** The client's address (locals.ip), for the audit log. */
+	ip?: string | null;
 }
 
 /** Everything (the command line, tests, the benchmark): never the viewer of a web request. */
@@ -40,7 +42,8 @@ export function canWorkFollowUps(viewer: ChurnViewer): boolean {
  * Without one (a route the policy left public, which no churn route is) the least: an
  * executive's view, which shows no customer data and records nothing.
  */
-export function viewerOf(locals: { user?: { role: Role; login: string; name: string } | null }): ChurnViewer {
+export function viewerOf(locals: { user?: { role: Role; login: string; name: string } | null; ip?: string | null }): ChurnViewer {
 	const user = locals.user;
-	return user ? { role: user.role, login: user.login, name: user.name || user.login } : { role: 'executive', login: 'anonymous', name: 'anonymous' };
+	const ip = locals.ip ?? null;
+	return user ? { role: user.role, login: user.login, name: user.name || user.login, ip } : { role: 'executive', login: 'anonymous', name: 'anonymous', ip };
 }

@@ -77,6 +77,10 @@ export async function backupDatabase(db: Database, intoDir: string, reason = 'ma
 	fs.rmSync(part, { recursive: true, force: true });
 	try {
 		const manifest = await db.withConnection(async (conn) => {
+			// A pooled connection may still hold the temp tables of a refresh step (staging);
+			// EXPORT DATABASE would write them too, and the restore would then fail on them.
+			const temps = (await conn.runAndReadAll('select table_name from duckdb_tables() where temporary')).getRowObjectsJson() as { table_name: string }[];
+			for (const { table_name } of temps) await conn.run(`drop table if exists temp."${table_name.replace(/"/g, '""')}"`);
 			// One transaction: the row counts and the export see the same snapshot.
 			await conn.run('begin transaction');
 			try {

@@ -246,13 +246,27 @@ function logInvalidation(cause: unknown, failed: unknown) {
 
 /** Run a named query on a given connection (inside a transaction, say). */
 export async function queryOn<T extends Row = Row>(conn: DuckDBConnection, name: string, params?: Params): Promise<T[]> {
-	const reader = await conn.runAndReadAll(sql(name), bind(name, params));
-	return reader.getRowObjectsJson() as T[];
+	try {
+		const reader = await conn.runAndReadAll(sql(name), bind(name, params));
+		return reader.getRowObjectsJson() as T[];
+	} catch (e) {
+		throw named(e, name);
+	}
+}
+
+/** DuckDB's errors carry no stack: say which named statement failed (the message is kept). */
+function named(e: unknown, name: string): unknown {
+	if (e instanceof Error && !e.message.includes(`[${name}]`)) e.message = `${e.message} [${name}]`;
+	return e;
 }
 
 /** Run a named statement on a connection, discarding any result. */
 export async function execOn(conn: DuckDBConnection, name: string, params?: Params): Promise<void> {
-	await conn.run(sql(name), bind(name, params));
+	try {
+		await conn.run(sql(name), bind(name, params));
+	} catch (e) {
+		throw named(e, name);
+	}
 }
 
 const KEY = Symbol.for('care-dashboard.database');

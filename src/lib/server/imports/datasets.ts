@@ -1,10 +1,18 @@
 /**
  * The datasets files can load, and the fields of each: the contract between any source
- * layout (through a mapping) and the tables of queries/migrations/001_initial.sql.
+ * layout (through a mapping) and the tables of queries/migrations/001_initial.sql (and 016).
+ *
+ * This is the one definition every reading path obeys (the streaming JavaScript path in
+ * ./load-file.ts and any SQL path): field types, keys, required fields, allowed values, and
+ * the rules across fields of a row (`rules`, plain data, so a SQL path can apply them too).
  */
 import type { ProblemKey } from '../../i18n/translate';
 
-export type FieldType = 'text' | 'enum' | 'integer' | 'number' | 'seconds' | 'boolean' | 'timestamp' | 'date';
+/**
+ * minutes: a duration in minutes (a number, in the unit the mapping names, or H:MM[:SS]);
+ * tags: a list of labels, staged as a JSON array of strings.
+ */
+export type FieldType = 'text' | 'enum' | 'integer' | 'number' | 'seconds' | 'minutes' | 'boolean' | 'timestamp' | 'date' | 'tags';
 
 export interface FieldDef {
 	name: string;
@@ -24,29 +32,29 @@ export interface FieldDef {
 	lowercase?: boolean;
 }
 
+/** A condition on one field of a parsed row: its canonical value is one of these (null: empty). */
+export interface FieldCondition {
+	field: string;
+	oneOf: readonly (string | null)[];
+}
+
+/**
+ * A rule across fields of one parsed row, checked after every field parsed:
+ * - required: `field` must have a value when `when` holds;
+ * - range: `field` (a number) must lie in min…max when `when` holds, else `problem`.
+ */
+export type RowRule =
+	| { kind: 'required'; field: string; when: FieldCondition }
+	| { kind: 'range'; field: string; when: FieldCondition; min: number; max: number; problem: ProblemKey };
+
 export interface DatasetDef {
 	name: DatasetName;
 	table: string;
 	fields: FieldDef[];
 	/** Has a customer_id that should exist in customers (a stub is created when it does not). */
 	hasCustomer: boolean;
-	/**
-	 * Checks across fields of one parsed row, declared rather than written as code so that the
-	 * JavaScript path (mapping.ts) and the DuckDB path (native/) apply the same rule.
-	 */
-	rowRules?: RowRule[];
-}
-
-/**
- * When `when.field` has the value `when.equals`, the number in `field` must lie in
- * [min, max]; otherwise the row is refused with `problem` ({ value }: the number as loaded).
- */
-export interface RowRule {
-	when: { field: string; equals: string };
-	field: string;
-	min: number;
-	max: number;
-	problem: ProblemKey;
+	/** Rules across fields, in order; the first broken one rejects the row. */
+	rules?: readonly RowRule[];
 }
 
 export const DATASET_NAMES = [
@@ -135,7 +143,15 @@ export const DATASETS: Record<DatasetName, DatasetDef> = {
 			{ name: 'created_at', type: 'timestamp', required: true },
 			{ name: 'first_response_at', type: 'timestamp' },
 			{ name: 'resolved_at', type: 'timestamp' },
-			{ name: 'closed_at', type: 'timestamp' }
+			{ name: 'closed_at', type: 'timestamp' },
+			// The help desk's own figures, kept beside the product's SLA clocks (never used by them):
+			// first reply and (full) resolution time, in calendar and in business minutes.
+			{ name: 'source_first_reply_minutes', type: 'minutes', min: 0 },
+			{ name: 'source_first_reply_business_minutes', type: 'minutes', min: 0 },
+			{ name: 'source_resolution_minutes', type: 'minutes', min: 0 },
+			{ name: 'source_resolution_business_minutes', type: 'minutes', min: 0 },
+			{ name: 'reopen_count', type: 'integer', min: 0 },
+			{ name: 'tags', type: 'tags' }
 		]
 	},
 	ticket_status_changes: {
@@ -189,12 +205,23 @@ export const DATASETS: Record<DatasetName, DatasetDef> = {
 				values: ['happy_call', 'periodic', 'post_ticket', 'other'],
 				aliases: { happy: 'happy_call', survey: 'periodic', ticket: 'post_ticket' }
 			},
-			{ name: 'score', type: 'integer', required: true, min: 0, max: 10 },
+			// Required for an answer (see rules): empty when the survey was offered and not answered.
+			{ name: 'score', type: 'integer', min: 0, max: 10 },
 			text('comment'),
-			{ name: 'answered_at', type: 'timestamp', required: true },
-			text('channel', { lowercase: true })
+			{ name: 'answered_at', type: 'timestamp' },
+			text('channel', { lowercase: true }),
+			// answered | offered (asked, not answered). Empty: an answer from a source that does not
+			// record offers; a mapping that gives it a source records every offer (response rate).
+			{ name: 'state', type: 'enum', values: ['answered', 'offered'], aliases: { responded: 'answered', rated: 'answered', sent: 'offered', unanswered: 'offered' } },
+			// When the survey was offered (for the response rate); empty: when it was answered.
+			{ name: 'offered_at', type: 'timestamp' }
 		],
-		rowRules: [{ when: { field: 'kind', equals: 'csat' }, field: 'score', min: 1, max: 5, problem: 'problem.csatRange' }]
+		rules: [
+			{ kind: 'required', field: 'score', when: { field: 'state', oneOf: [null, 'answered'] } },
+			{ kind: 'required', field: 'answered_at', when: { field: 'state', oneOf: [null, 'answered'] } },
+			{ kind: 'required', field: 'offered_at', when: { field: 'state', oneOf: ['offered'] } },
+			{ kind: 'range', field: 'score', when: { field: 'kind', oneOf: ['csat'] }, min: 1, max: 5, problem: 'problem.csatRange' }
+		]
 	},
 	product_activity: {
 		name: 'product_activity',

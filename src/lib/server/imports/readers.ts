@@ -18,6 +18,11 @@ export interface FileReader {
 	headers: string[] | null;
 	/** Hand every record to onRecord, in file order; onRecord must not be async. */
 	forEach(onRecord: (rec: SourceRecord) => void): Promise<void>;
+	/**
+	 * JSON: the keys of the first records (nested ones as dotted paths such as "via.channel"),
+	 * to recognise the layout by, as a header does for CSV.
+	 */
+	sampleKeys?(): Promise<string[]>;
 	close(): void;
 	/** For CSV: the separator papaparse detected, and the blank lines before the header. */
 	csv?: CsvLayout;
@@ -26,6 +31,19 @@ export interface FileReader {
 export interface CsvLayout {
 	delimiter: string;
 	headerIndex: number;
+}
+
+/** How many records' keys stand for a JSON file's layout. */
+const SAMPLE_RECORDS = 50;
+
+/** The keys of an object, nested objects' keys as dotted paths (a few levels deep). */
+function keysOf(obj: unknown, into: Set<string>, prefix = '', depth = 0): void {
+	if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return;
+	for (const [k, v] of Object.entries(obj)) {
+		const key = prefix + k;
+		into.add(key);
+		if (depth < 3) keysOf(v, into, key + '.', depth + 1);
+	}
 }
 
 function decoder(encoding: string): Transform {
@@ -184,7 +202,12 @@ async function jsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 			onRecord(objectRecord(item, null, i + 1, () => JSON.stringify(item)));
 		}
 	}
-	return { headers: null, forEach, close: () => {} };
+	async function sampleKeys() {
+		const keys = new Set<string>();
+		for (const item of list.slice(0, SAMPLE_RECORDS)) keysOf(item, keys);
+		return [...keys];
+	}
+	return { headers: null, forEach, sampleKeys, close: () => {} };
 }
 
 /** A line of NDJSON that holds no record (JavaScript's trim() leaves nothing). */
@@ -217,7 +240,28 @@ async function ndjsonReader(file: string, sniffed: Sniffed): Promise<FileReader>
 			onRecord(ndjsonRecord(text, line, record));
 		}
 	}
-	return { headers: null, forEach, close: () => input?.destroy() };
+	async function sampleKeys() {
+		const keys = new Set<string>();
+		const sample = fs.createReadStream(file);
+		const lines = readline.createInterface({ input: sample.pipe(decoder(sniffed.encoding ?? 'utf-8')), crlfDelay: Infinity });
+		let seen = 0;
+		try {
+			for await (const text of lines) {
+				if (text.trim() === '' || jsonDepth(text).line !== null) continue;
+				try {
+					keysOf(JSON.parse(text), keys);
+				} catch {
+					continue;
+				}
+				if (++seen >= SAMPLE_RECORDS) break;
+			}
+		} finally {
+			lines.close();
+			sample.destroy();
+		}
+		return [...keys];
+	}
+	return { headers: null, forEach, sampleKeys, close: () => input?.destroy() };
 }
 
 async function parquetReader(file: string, db: Database): Promise<FileReader> {

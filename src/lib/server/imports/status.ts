@@ -7,7 +7,9 @@ import { problem, type MessageKey, type Phrase, type Problem, type ProblemKey } 
 import { stuckFiles } from './ingest';
 import { listInbox, type SkippedEntry } from './inbox';
 import type { Runtime } from '../runtime';
-import { DATASET_NAMES } from './datasets';
+import { DATASET_NAMES, type DatasetName } from './datasets';
+import { nativeMapping } from './mapping';
+import { loadMappings } from './mappings/index';
 import { storageState } from '../storage';
 
 export interface RunRow {
@@ -34,6 +36,12 @@ export interface FileRow {
 	run_id: number;
 	dataset: string;
 	mapping: string | null;
+	/** The preset the mapping is a part of. */
+	preset: string | null;
+	/** Loaded again on purpose (the duplicate check skipped). */
+	forced: boolean | null;
+	/** The file's header as read (null for JSON, and for imports recorded before it was kept). */
+	columns: string[] | null;
 	file_name: string;
 	stored_path: string | null;
 	/** Set (on one file's page) while its file still lies in the inbox, not yet moved out. */
@@ -74,6 +82,9 @@ function parsed<T>(text: unknown, fallback: T): T {
 const toRun = (r: Record<string, unknown>): RunRow => ({ ...(r as unknown as RunRow), problems: parsed(r.problems, []) });
 const toFile = (r: Record<string, unknown>): FileRow => ({
 	...(r as unknown as FileRow),
+	preset: (r.preset as string | null | undefined) ?? null,
+	forced: (r.forced as boolean | null | undefined) ?? null,
+	columns: parsed(r.columns, null),
 	error_problem: parsed(r.error_problem, null),
 	notes_problems: parsed(r.notes_problems, [])
 });
@@ -119,15 +130,41 @@ export async function getDataStatus(rt: Runtime) {
 	};
 }
 
-export async function getFileWithRejects(rt: Runtime, id: number, limit: number) {
+export interface FilePart {
+	id: number;
+	dataset: string;
+	mapping: string | null;
+	status: string;
+	rows_inserted: number;
+	rows_updated: number;
+	rows_rejected: number;
+	rows_skipped: number;
+}
+
+export async function getFileWithRejects(rt: Pick<Runtime, 'db'>, id: number, limit: number) {
 	const [row] = await rt.db.query('data/file', { id });
 	if (!row) return null;
 	const rejects = (await rt.db.query('data/file_rejects', { id, limit })).map(toReject);
 	return { file: toFile(row), rejects };
 }
 
+/** The other datasets the same file loaded into in the same run (a preset's parts). */
+export async function fileParts(rt: Pick<Runtime, 'db'>, id: number): Promise<FilePart[]> {
+	return rt.db.query<FilePart & Record<string, unknown>>('data/file_parts', { id });
+}
+
+/** The layouts a file of this dataset can be loaded again with: presets with a part for it, its mappings, the product's own. */
+export function layoutChoices(rt: Pick<Runtime, 'config'>, dataset: string): { id: string; title: string; preset: boolean }[] {
+	const available = loadMappings(rt.config.mappingsDir);
+	return [
+		...available.presets.filter((p) => p.mappings.some((m) => m.dataset === dataset)).map((p) => ({ id: p.id, title: p.title, preset: true })),
+		...available.mappings.filter((m) => m.dataset === dataset && !m.preset).map((m) => ({ id: m.id, title: m.title, preset: false })),
+		{ id: 'native', title: nativeMapping(dataset as DatasetName).title, preset: false }
+	];
+}
+
 /** Refusals an upload may come back with (anything else in the URL is ignored). */
-const REFUSALS = new Set(['data.uploadMissing', 'data.unknownDataset', 'data.uploadTooLarge', 'data.uploadBroken', 'problem.diskFull', 'problem.diskLow', 'problem.dataReadOnly']);
+const REFUSALS = new Set(['data.uploadMissing', 'data.unknownDataset', 'import.unknownLayout', 'data.uploadTooLarge', 'data.uploadBroken', 'problem.diskFull', 'problem.diskLow', 'problem.dataReadOnly']);
 
 export type UploadResult =
 	| { kind: 'file'; file: { id: number; fileName: string; status: string; inserted: number; updated: number; rejected: number; error: Problem | null } }

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { runIngest, type RunSummary } from './ingest';
+import { runIngest, type RunSummary, type Trigger } from './ingest';
 import type { Runtime } from '../runtime';
-import { isDatasetName } from './datasets';
+import { isDatasetName, type DatasetName } from './datasets';
 import { formatFromName } from './sniff';
 import { inEnglishPhrase, type Phrase } from '../../i18n/translate';
 import { checkDataFolder, reportStorageProblem, storageProblemOf } from '../storage';
@@ -36,7 +36,20 @@ export function safeUploadName(name: string): string {
 	return cleaned.slice(-120) || 'upload.csv';
 }
 
+export interface UploadPart {
+	id: number;
+	dataset: string;
+	mapping: string | null;
+	status: string;
+	inserted: number;
+	updated: number;
+	rejected: number;
+	skipped: number;
+	error: Problem | null;
+}
+
 export interface UploadOutcome {
+	/** The import of the dataset the file was uploaded as. */
 	id: number;
 	fileName: string;
 	status: string;
@@ -44,6 +57,24 @@ export interface UploadOutcome {
 	updated: number;
 	rejected: number;
 	error: Problem | null;
+	/** Every dataset the file loaded into (a preset's parts), its own first. */
+	parts: UploadPart[];
+}
+
+/**
+ * Where a file given as `dataset` (and through `layout`, if named) goes in the inbox: its
+ * folder <dataset>/[<layout>/], created, under a safe name not taken yet. Refuses a name of a
+ * format the product does not read (an upload is never a way to place anything else on the server).
+ */
+export function inboxTarget(inboxDir: string, dataset: DatasetName, layout: string | null, name: string): { path: string; relative: string } {
+	const dir = path.join(inboxDir, dataset, ...(layout ? [layout] : []));
+	const wanted = safeUploadName(name);
+	if (!formatFromName(wanted)) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
+	fs.mkdirSync(dir, { recursive: true });
+	const ext = path.extname(wanted);
+	let fileName = wanted;
+	for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
+	return { path: path.join(dir, fileName), relative: [dataset, ...(layout ? [layout] : []), fileName].join('/') };
 }
 
 /** The largest upload, from BODY_SIZE_LIMIT (as adapter-node reads it: 512K, 512M, 1G, Infinity). */
@@ -75,6 +106,10 @@ export function removeStaleUploads(inboxDir: string): number {
 
 interface Received {
 	dataset: string;
+	/** The layout named for the file (a preset, a mapping or "native"); empty: detect it. */
+	layout: string;
+	/** Load it even if the same file was loaded before through the same layout. */
+	force: boolean;
 	name: string;
 	part: string | null;
 	bytes: number;
@@ -83,7 +118,7 @@ interface Received {
 /** Stream a multipart body's one file to `part`, and read its text fields. */
 function receive(request: Request, part: string, limit: number): Promise<Received> {
 	return new Promise((resolve, reject) => {
-		const got: Received = { dataset: '', name: '', part: null, bytes: 0 };
+		const got: Received = { dataset: '', layout: '', force: false, name: '', part: null, bytes: 0 };
 		let writing: Promise<void> | null = null;
 		let failed: unknown = null;
 		let bb: Busboy.Busboy;
@@ -95,6 +130,8 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 		}
 		bb.on('field', (name, value) => {
 			if (name === 'dataset') got.dataset = value;
+			else if (name === 'layout' || name === 'preset' || name === 'mapping') got.layout = value.trim();
+			else if (name === 'force') got.force = value === 'true' || value === 'on' || value === '1';
 		});
 		bb.on('file', (field, stream, info) => {
 			if (field !== 'file' || !info.filename) {
@@ -110,7 +147,14 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 				stream.resume();
 			});
 		});
-		bb.on('error', (e) => reject(failed ?? e));
+		// A body cut off: let the file's writing end (its stream may still be opening the .part
+		// file) before the caller removes it, or the file appears after its removal.
+		bb.on('error', (e) => {
+			void (async () => {
+				await writing;
+				reject(failed ?? e);
+			})();
+		});
 		bb.on('close', () => {
 			void (async () => {
 				await writing;
@@ -132,10 +176,12 @@ function receive(request: Request, part: string, limit: number): Promise<Receive
 }
 
 /**
- * Receive an upload (multipart/form-data: a `dataset` field and a `file`), put it in the
- * inbox and run the ingest. Refusals throw UploadError; nothing half-written stays behind.
+ * Receive an upload (multipart/form-data: a `dataset` field, optionally a `layout` — a preset,
+ * a mapping or "native", the inbox's <dataset>/<layout>/ folder — and `force`, then a `file`),
+ * put it in the inbox and run the ingest. Refusals throw UploadError; nothing half-written
+ * stays behind. The fields come before the file in the form.
  */
-export async function receiveUpload(rt: Runtime, request: Request): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
+export async function receiveUpload(rt: Runtime, request: Request, trigger: Trigger = 'manual'): Promise<{ run: RunSummary; upload: UploadOutcome | null }> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	const limit = uploadLimitBytes();
 	if (declared > limit) throw new UploadError({ key: 'data.uploadTooLarge', params: { max: Math.round(limit / 1024 ** 2) } }, 413);
@@ -164,21 +210,29 @@ export async function receiveUpload(rt: Runtime, request: Request): Promise<{ ru
 	try {
 		if (!got.part || !got.dataset) throw new UploadError({ key: 'data.uploadMissing' });
 		if (!isDatasetName(got.dataset)) throw new UploadError({ key: 'data.unknownDataset', params: { dataset: got.dataset } });
-		const dir = path.join(rt.config.inboxDir, got.dataset);
-		fs.mkdirSync(dir, { recursive: true });
-		const wanted = safeUploadName(got.name);
-		// Only the formats the product reads: an upload is never a way to place anything else on the server.
-		if (!formatFromName(wanted)) throw new UploadError({ key: 'data.uploadType', params: { name: wanted } });
-		const ext = path.extname(wanted);
-		let fileName = wanted;
-		for (let i = 2; fs.existsSync(path.join(dir, fileName)); i++) fileName = `${path.basename(wanted, ext)}-${i}${ext}`;
-		fs.renameSync(got.part, path.join(dir, fileName));
-		const run = await runIngest(rt.db, rt.config, 'manual');
-		const outcome = run.files.find((f) => f.dataset === got.dataset && f.fileName === fileName);
+		// A folder name, never a path: the layouts' ids are all of this form.
+		if (got.layout && !/^[a-z0-9][a-z0-9_-]*$/.test(got.layout)) throw new UploadError({ key: 'import.unknownLayout', params: { layout: got.layout } });
+		const target = inboxTarget(rt.config.inboxDir, got.dataset, got.layout || null, got.name);
+		const fileName = path.basename(target.path);
+		fs.renameSync(got.part, target.path);
+		const relative = target.relative;
+		const run = await runIngest(rt.db, rt.config, trigger, got.force ? { force: new Set([relative]) } : {});
+		// The file's parts: the one of the dataset it was given as first, then the others (a preset's).
+		const parts = run.files.filter((f) => f.sourcePath === relative);
+		const own = parts.find((f) => f.dataset === got.dataset) ?? parts[0];
 		return {
 			run,
-			upload: outcome
-				? { id: outcome.id, fileName, status: outcome.status, inserted: outcome.inserted, updated: outcome.updated, rejected: outcome.rejected, error: outcome.error }
+			upload: own
+				? {
+						id: own.id,
+						fileName,
+						status: own.status,
+						inserted: own.inserted,
+						updated: own.updated,
+						rejected: own.rejected,
+						error: own.error,
+						parts: parts.map((f) => ({ id: f.id, dataset: f.dataset, mapping: f.mapping, status: f.status, inserted: f.inserted, updated: f.updated, rejected: f.rejected, skipped: f.skipped, error: f.error }))
+					}
 				: null
 		};
 	} finally {

@@ -37,6 +37,26 @@ export function parseInteger(raw: string): Parsed<number> {
 	return Number.isInteger(n.value) ? n : fail('problem.notWhole', { value: raw });
 }
 
+/** A duration unit a source writes numbers in (a mapping field's `unit`). */
+export const DURATION_UNITS = ['seconds', 'minutes', 'hours'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+const UNIT_SECONDS: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600 };
+
+/**
+ * A duration in minutes, from a number in `unit` (default minutes: Zendesk's "… in minutes",
+ * Zammad's "… In Min"; hours: Freshdesk's "… (in hrs)") or from a clock duration H:MM:SS /
+ * H:MM (hours and minutes, whatever the unit).
+ */
+export function parseMinutes(raw: string, unit: DurationUnit = 'minutes'): Parsed<number> {
+	const s = normalizeDigits(raw.trim());
+	const clock = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/.exec(s);
+	if (clock) return ok(Number(clock[1]) * 60 + Number(clock[2]) + (clock[3] === undefined ? 0 : Number(clock[3]) / 60));
+	const n = parseNumber(s);
+	if (!n.ok) return fail('problem.notDuration', { value: raw, unit });
+	if (n.value < 0) return fail('problem.negative', { value: raw });
+	return ok((n.value * UNIT_SECONDS[unit]) / 60);
+}
+
 /** Seconds, given as a number or as a clock duration H:MM:SS / M:SS. */
 export function parseSeconds(raw: string): Parsed<number> {
 	const s = normalizeDigits(raw.trim());
@@ -86,7 +106,7 @@ function checkParts(p: DateTimeParts, raw: string): Parsed<DateTimeParts> {
 
 function normalizeOffset(tz: string | undefined): string | null {
 	if (!tz) return null;
-	if (tz === 'Z' || tz === 'z') return '+00:00';
+	if (tz === 'Z' || tz === 'z' || /^(UTC|GMT)$/i.test(tz)) return '+00:00';
 	const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(tz);
 	if (!m) return null;
 	return `${m[1]}${m[2]}:${m[3] ?? '00'}`;
@@ -110,7 +130,9 @@ function parseIso(s: string): DateTimeParts | null {
 	};
 }
 
-const TOKENS: Record<string, { re: string; part: keyof DateTimeParts }> = {
+type FormatPart = keyof DateTimeParts | 'hour12' | 'meridiem';
+
+const TOKENS: Record<string, { re: string; part: FormatPart }> = {
 	YYYY: { re: '(\\d{4})', part: 'year' },
 	MM: { re: '(\\d{2})', part: 'month' },
 	M: { re: '(\\d{1,2})', part: 'month' },
@@ -121,23 +143,32 @@ const TOKENS: Record<string, { re: string; part: keyof DateTimeParts }> = {
 	mm: { re: '(\\d{2})', part: 'minute' },
 	ss: { re: '(\\d{2})', part: 'second' },
 	SSS: { re: '(\\d{1,9})', part: 'fraction' },
-	Z: { re: '(Z|[+-]\\d{2}:?\\d{2})', part: 'offset' }
+	hh: { re: '(\\d{2})', part: 'hour12' },
+	h: { re: '(\\d{1,2})', part: 'hour12' },
+	A: { re: '([AaPp]\\.?[Mm]\\.?)', part: 'meridiem' },
+	// An offset, or the zone names Rails and others print for UTC ("2024-01-15 10:23:45 UTC").
+	Z: { re: '(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})', part: 'offset' }
 };
-const TOKEN_RE = /YYYY|SSS|MM|DD|HH|mm|ss|M|D|H|Z/g;
+const TOKEN_RE = /YYYY|SSS|MM|DD|HH|hh|mm|ss|M|D|H|h|A|Z/g;
+
+/** The format name that stands for ISO 8601 and its relatives in a list of formats. */
+export const ISO_FORMAT = 'ISO';
 
 export interface CompiledFormat {
 	format: string;
-	regex: RegExp;
-	parts: (keyof DateTimeParts)[];
+	/** Null for ISO_FORMAT: read as ISO 8601. */
+	regex: RegExp | null;
+	parts: FormatPart[];
 }
 
 /**
- * Compile a date format such as "D/M/YYYY HH:mm" (tokens YYYY MM M DD D HH H mm ss SSS Z;
- * anything else is literal; a trailing "[ HH:mm:ss]"-style optional part is not supported,
- * declare two formats instead).
+ * Compile a date format such as "D/M/YYYY HH:mm" (tokens YYYY MM M DD D HH H hh h (1-12) A
+ * (AM/PM) mm ss SSS Z; anything else is literal; a trailing "[ HH:mm:ss]"-style optional part
+ * is not supported, declare two formats instead). "ISO" stands for ISO 8601 and its relatives.
  */
 export function compileFormat(format: string): CompiledFormat {
-	const parts: (keyof DateTimeParts)[] = [];
+	if (format === ISO_FORMAT) return { format, regex: null, parts: [] };
+	const parts: FormatPart[] = [];
 	let re = '';
 	let last = 0;
 	for (const m of format.matchAll(TOKEN_RE)) {
@@ -151,19 +182,30 @@ export function compileFormat(format: string): CompiledFormat {
 	if (!parts.includes('year') || !parts.includes('month') || !parts.includes('day')) {
 		throw new Error(`date format "${format}" needs YYYY, M(M) and D(D)`);
 	}
+	if (parts.includes('hour12') !== parts.includes('meridiem')) throw new Error(`date format "${format}": h/hh (1-12) goes with A (AM/PM)`);
 	return { format, regex: new RegExp(`^${re}$`), parts };
 }
 
 function parseWithFormat(s: string, f: CompiledFormat): DateTimeParts | null {
+	if (!f.regex) return parseIso(s);
 	const m = f.regex.exec(s);
 	if (!m) return null;
 	const p: DateTimeParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, fraction: '', offset: null };
-	f.parts.forEach((part, i) => {
+	let pm: boolean | null = null;
+	for (let i = 0; i < f.parts.length; i++) {
+		const part = f.parts[i]!;
 		const v = m[i + 1]!;
 		if (part === 'offset') p.offset = normalizeOffset(v);
 		else if (part === 'fraction') p.fraction = v;
+		else if (part === 'meridiem') pm = /^p/i.test(v);
+		else if (part === 'hour12') p.hour = Number(v);
 		else p[part] = Number(v);
-	});
+	}
+	if (pm !== null) {
+		// 12 AM is midnight, 12 PM noon; an hour past 12 with AM/PM is no time at all.
+		if (p.hour < 1 || p.hour > 12) return { ...p, hour: 99 };
+		p.hour = (p.hour % 12) + (pm ? 12 : 0);
+	}
 	return p;
 }
 

@@ -176,9 +176,58 @@ export async function scoreDistribution(db: Database, filters: Filters): Promise
 	return { nps: scale('nps', 0, 10), csat: scale('csat', 1, 5) };
 }
 
+/** The share of surveys offered that were answered (queries/kpi/response_rate.sql). */
+export interface ResponseRate {
+	/** Numerator: surveys answered. */
+	answered: number;
+	/** Denominator: surveys offered (by sources that record their offers). */
+	offered: number;
+	/** answered / offered × 100; null when nothing was offered. */
+	rate: number | null;
+	/** 95% Wilson interval, 0 … 100. */
+	ciLow: number | null;
+	ciHigh: number | null;
+	previous: { answered: number; offered: number; rate: number | null };
+}
+
+interface RateRow {
+	cohort: 'current' | 'previous';
+	kind: 'nps' | 'csat';
+	answered: number;
+	offered: number;
+	rate: number | null;
+}
+
+/**
+ * The response rate of each kind of survey in the period (null for a kind no source recorded
+ * offers of): numerator, denominator, rate and its Wilson interval, and the previous period's.
+ */
+export async function responseRates(db: Database, filters: Filters): Promise<Record<'nps' | 'csat', ResponseRate | null>> {
+	const rows = await db.cachedQuery<RateRow & Record<string, unknown>>('kpi/response_rate', kpiParams(filters, SURVEY_DIMENSIONS));
+	const of = (kind: 'nps' | 'csat'): ResponseRate | null => {
+		const now = rows.find((r) => r.kind === kind && r.cohort === 'current');
+		const before = rows.find((r) => r.kind === kind && r.cohort === 'previous');
+		if (!now && !before) return null;
+		const answered = now?.answered ?? 0;
+		const offered = now?.offered ?? 0;
+		const ci = wilsonInterval(answered, offered);
+		return {
+			answered,
+			offered,
+			rate: now?.rate ?? null,
+			ciLow: ci?.low ?? null,
+			ciHigh: ci?.high ?? null,
+			previous: { answered: before?.answered ?? 0, offered: before?.offered ?? 0, rate: before?.rate ?? null }
+		};
+	};
+	return { nps: of('nps'), csat: of('csat') };
+}
+
 export interface SurveyKpis {
 	nps: KpiReport<Nps>;
 	csat: KpiReport<Csat>;
+	/** Per kind, the share of surveys offered that were answered (null: no offers recorded). */
+	responseRate: Record<'nps' | 'csat', ResponseRate | null>;
 	distribution: ScoreDistribution;
 	/** NPS and CSAT side by side per period. */
 	byPeriod: (Period & { nps: Nps; csat: Csat })[];
@@ -189,10 +238,11 @@ export interface SurveyKpis {
 /** Everything the Surveys page shows above the answers list. */
 export async function surveyKpis(db: Database, filters: Filters, settings: KpiSettings): Promise<SurveyKpis> {
 	const periods = await periodsOf(db, filters);
-	const [nps, csat, distribution] = await Promise.all([
+	const [nps, csat, distribution, responseRate] = await Promise.all([
 		npsReport(db, filters, settings, periods),
 		csatReport(db, filters, settings, periods),
-		scoreDistribution(db, filters)
+		scoreDistribution(db, filters),
+		responseRates(db, filters)
 	]);
 	const breakdowns = {} as SurveyKpis['breakdowns'];
 	for (const d of SURVEY_DIMENSIONS) {
@@ -204,6 +254,7 @@ export async function surveyKpis(db: Database, filters: Filters, settings: KpiSe
 	return {
 		nps,
 		csat,
+		responseRate,
 		distribution,
 		byPeriod: periods.map((p, i) => ({ ...p, nps: nps.byPeriod[i]!, csat: csat.byPeriod[i]! })),
 		breakdowns

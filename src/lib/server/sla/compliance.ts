@@ -235,3 +235,58 @@ export async function openCounts(db: Database, now: Date = new Date()): Promise<
 	const [r] = await db.query<{ breached: number; at_risk: number }>('sla/open_counts', { now: now.toISOString() });
 	return { breached: r?.breached ?? 0, atRisk: r?.at_risk ?? 0 };
 }
+
+// ---- the help desk's own figures ------------------------------------------------------
+
+/** One time (first reply or resolution): the product's median beside the help desk's own. */
+export interface SourceFigure {
+	/** Tickets with both the help desk's figure and a stopped clock of ours. */
+	n: number;
+	/** Our clock's median, in seconds, and what it counts (business or calendar time). */
+	ours: number | null;
+	oursClock: 'business' | 'calendar' | null;
+	/** The help desk's medians, in seconds: within its business hours, and in calendar time. */
+	theirsBusiness: number | null;
+	theirsCalendar: number | null;
+}
+
+export interface SourceFigures {
+	firstResponse: SourceFigure;
+	resolution: SourceFigure;
+}
+
+interface SourceRow {
+	fr_n: number;
+	fr_ours_minutes: number | null;
+	fr_ours_clock: string | null;
+	fr_theirs_business_minutes: number | null;
+	fr_theirs_calendar_minutes: number | null;
+	res_n: number;
+	res_ours_minutes: number | null;
+	res_ours_clock: string | null;
+	res_theirs_business_minutes: number | null;
+	res_theirs_calendar_minutes: number | null;
+}
+
+const seconds = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : Math.round(minutes * 60));
+const clockOf = (c: string | null | undefined) => (c === 'business' || c === 'calendar' ? c : null);
+
+/**
+ * The help desk's own first-reply and resolution times (loaded from its export) beside the
+ * product's clocks, for the SLA page: null when no ticket of the period has them.
+ */
+export async function sourceFigures(db: Database, filters: Pick<Filters, 'range' | 'dims'>): Promise<SourceFigures | null> {
+	const [r] = await db.query<SourceRow & Record<string, unknown>>('sla/source_figures', {
+		from: filters.range.from,
+		to: filters.range.to,
+		priority: filters.dims.priority ?? null,
+		team: filters.dims.team ?? null,
+		channel: filters.dims.channel ?? null,
+		segment: filters.dims.segment ?? null
+	});
+	if (!r || (r.fr_n === 0 && r.res_n === 0)) return null;
+	return {
+		firstResponse: { n: r.fr_n, ours: seconds(r.fr_ours_minutes), oursClock: clockOf(r.fr_ours_clock), theirsBusiness: seconds(r.fr_theirs_business_minutes), theirsCalendar: seconds(r.fr_theirs_calendar_minutes) },
+		resolution: { n: r.res_n, ours: seconds(r.res_ours_minutes), oursClock: clockOf(r.res_ours_clock), theirsBusiness: seconds(r.res_theirs_business_minutes), theirsCalendar: seconds(r.res_theirs_calendar_minutes) }
+	};
+}

@@ -8,6 +8,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { todayIn } from '../../calendar';
 import type { Phrase } from '../../i18n/translate';
+import { auditOn, type By } from '../audit';
 import type { Database } from '../db/database';
 import { execOn } from '../db/database';
 import { refreshAll } from '../refresh/index';
@@ -183,10 +184,10 @@ export interface SaveResult {
 }
 
 /**
- * Save a checked form (one transaction), put the new settings in `settings` (the runtime's
- * object), and recompute the clocks.
+ * Save a checked form (one transaction, with its audit entry: who), put the new settings in
+ * `settings` (the runtime's object), and recompute the clocks.
  */
-export async function saveSlaSettings(db: Database, settings: Settings, c: NonNullable<ParsedForm['candidate']>): Promise<SaveResult> {
+export async function saveSlaSettings(db: Database, settings: Settings, c: NonNullable<ParsedForm['candidate']>, by: By): Promise<SaveResult> {
 	const business_calendar = { week: c.week, holidays: c.holidays };
 	const sla = { pauseStatuses: c.pauseStatuses, atRiskShare: c.atRiskShare };
 	// A new policy version only when the targets in force from that day differ.
@@ -197,6 +198,12 @@ export async function saveSlaSettings(db: Database, settings: Settings, c: NonNu
 		await saveOn(conn, 'business_calendar', business_calendar);
 		await saveOn(conn, 'sla', sla);
 		if (changed) version = await addPolicyVersion(conn, c.effectiveFrom, c.targets);
+		await auditOn(conn, {
+			...by,
+			action: 'settings.change',
+			target: 'sla',
+			detail: { keys: ['business_calendar', 'sla'], policyVersion: version, effectiveFrom: changed ? c.effectiveFrom : null, holidays: c.holidays.length, pauseStatuses: c.pauseStatuses, atRiskShare: c.atRiskShare }
+		});
 	});
 	settings.business_calendar = business_calendar;
 	settings.sla = sla;
@@ -205,26 +212,30 @@ export async function saveSlaSettings(db: Database, settings: Settings, c: NonNu
 }
 
 /** Merge an iCal file's all-day events into the holidays, save, and recompute; a bad file changes nothing. */
-export async function importIcal(db: Database, settings: Settings, text: string): Promise<{ ok: true; added: number } | { ok: false; phrase: Phrase }> {
+export async function importIcal(db: Database, settings: Settings, text: string, by: By): Promise<{ ok: true; added: number } | { ok: false; phrase: Phrase }> {
 	const parsed = parseIcal(text);
 	if (!parsed.ok) return parsed;
-	return mergeAndSave(db, settings, parsed.holidays);
+	return mergeAndSave(db, settings, parsed.holidays, by, 'ical');
 }
 
 /** Merge the shipped list of Iran's official holidays into the unit's (named in a language). */
-export async function restoreShipped(db: Database, settings: Settings, language: 'en' | 'fa') {
-	return mergeAndSave(db, settings, iranHolidays(language));
+export async function restoreShipped(db: Database, settings: Settings, language: 'en' | 'fa', by: By) {
+	return mergeAndSave(db, settings, iranHolidays(language), by, 'shipped');
 }
 
-async function mergeAndSave(db: Database, settings: Settings, incoming: Holiday[]): Promise<{ ok: true; added: number } | { ok: false; phrase: Phrase }> {
+async function mergeAndSave(db: Database, settings: Settings, incoming: Holiday[], by: By, source: 'ical' | 'shipped'): Promise<{ ok: true; added: number } | { ok: false; phrase: Phrase }> {
 	const before = new Set(settings.business_calendar.holidays.map((h) => h.date));
 	const holidays = mergeHolidays(settings.business_calendar.holidays, incoming.filter((h) => !before.has(h.date)));
 	const problems = validateHolidays(holidays);
 	if (problems.length) return { ok: false, phrase: problems[0]!.phrase };
 	const business_calendar = { ...settings.business_calendar, holidays };
-	await db.transaction((conn) => saveOn(conn, 'business_calendar', business_calendar));
+	const added = holidays.length - before.size;
+	await db.transaction(async (conn) => {
+		await saveOn(conn, 'business_calendar', business_calendar);
+		await auditOn(conn, { ...by, action: 'settings.change', target: 'business_calendar', detail: { holidaysAdded: added, source } });
+	});
 	settings.business_calendar = business_calendar;
 	await refreshAll(db, settings);
-	return { ok: true, added: holidays.length - before.size };
+	return { ok: true, added };
 }
 

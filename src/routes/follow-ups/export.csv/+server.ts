@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { audit } from '$lib/server/audit';
+import { by } from '$lib/server/auth/web';
 import { todayIn } from '$lib/calendar';
 import { csvResponse } from '$lib/server/export/csv';
 import { exportCsv, exportName, exportTable } from '$lib/server/churn/export';
@@ -14,6 +16,10 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const { db, settings } = locals.runtime;
 	const day = url.searchParams.get('date') ?? todayIn(settings.unit.timeZone);
 	if (!isIsoDay(day)) error(400, { message: `date=${day.slice(0, 40)} is not a day like 2026-01-31` });
-	const list = await dayList(db, settings, viewer, day, { assignee: url.searchParams.get('agent') || null });
-	return csvResponse(exportName(day, 'csv'), exportCsv(exportTable(list, locals.locale.language)));
+	const agent = url.searchParams.get('agent') || null;
+	const list = await dayList(db, settings, viewer, day, { assignee: agent });
+	const name = exportName(day, 'csv');
+	// Customer names and phones leave the system: who took them.
+	await audit(db, { ...by(locals), action: 'export.followups', target: name, detail: { day, agent, rows: list.items.length } });
+	return csvResponse(name, exportCsv(exportTable(list, locals.locale.language)));
 };

@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { audit } from '$lib/server/audit';
+import { by } from '$lib/server/auth/web';
 import { isIsoDay, todayIn } from '$lib/calendar';
 import { exportName, exportTable, exportXlsx, xlsxResponse } from '$lib/server/churn/export';
 import { dayList } from '$lib/server/churn/followups';
@@ -12,7 +14,11 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const { db, settings } = locals.runtime;
 	const day = url.searchParams.get('date') ?? todayIn(settings.unit.timeZone);
 	if (!isIsoDay(day)) error(400, { message: `date=${day.slice(0, 40)} is not a day like 2026-01-31` });
-	const list = await dayList(db, settings, viewer, day, { assignee: url.searchParams.get('agent') || null });
+	const agent = url.searchParams.get('agent') || null;
+	const list = await dayList(db, settings, viewer, day, { assignee: agent });
 	const language = locals.locale.language;
-	return xlsxResponse(exportName(day, 'xlsx'), await exportXlsx(exportTable(list, language), language));
+	const name = exportName(day, 'xlsx');
+	// Customer names and phones leave the system: who took them.
+	await audit(db, { ...by(locals), action: 'export.followups', target: name, detail: { day, agent, rows: list.items.length } });
+	return xlsxResponse(name, await exportXlsx(exportTable(list, language), language));
 };

@@ -1,3 +1,5 @@
+import { audit } from '$lib/server/audit';
+import { by } from '$lib/server/auth/web';
 import { badRequest } from '$lib/server/filters';
 import { atRiskForRequest, EXPORT_LIMIT } from '$lib/server/sla/compliance';
 import { csvWithBom } from '$lib/server/sla/csv';
@@ -16,6 +18,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	params.delete('page');
 	const r = await atRiskForRequest(locals.runtime.db, locals.locale, params, viewer, { pageSize: EXPORT_LIMIT });
 	if (r.errors.length) return badRequest(r.errors);
+	// Customer names leave the system: who took them, with which filters.
+	await audit(locals.runtime.db, { ...by(locals), action: 'export.sla_at_risk', target: 'sla-at-risk.csv', detail: { rows: r.rows.length, filters: Object.fromEntries(params) } });
 	const minutes = (s: number) => Math.round(s / 60);
 	const csv = csvWithBom(
 		[

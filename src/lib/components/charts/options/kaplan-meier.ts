@@ -5,6 +5,7 @@
  * that day, or not), as computed by queries/churn/kaplan_meier.sql.
  */
 import type { ChartOption } from '../echarts';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface KmSeries {
 	name: string;
@@ -13,27 +14,24 @@ export interface KmSeries {
 	points: [number, number][];
 }
 
-export function kaplanMeierOption(series: KmSeries[], labels: { days: string; share: string; percent: (share: number) => string; number: (n: number) => string }, rtl = false): ChartOption {
-	return {
+export function kaplanMeierOption(series: KmSeries[], labels: { days: string; share: string; percent: (share: number) => string }, locale: ChartLocale): ChartOption {
+	return localizeChart({
 		aria: { enabled: true },
 		animation: false,
 		grid: { left: 8, right: 8, top: 36, bottom: 24, containLabel: true },
-		legend: { top: 0, [rtl ? 'right' : 'left']: 0, data: series.map((s) => s.name) },
+		legend: { top: 0, left: 0, data: series.map((s) => s.name) },
 		tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => labels.percent(Number(v)) },
 		xAxis: {
 			type: 'value',
 			name: labels.days,
 			nameLocation: 'middle',
 			nameGap: 24,
-			min: 0,
-			inverse: rtl,
-			axisLabel: { formatter: (v: number) => labels.number(v) }
+			min: 0
 		},
 		yAxis: {
 			type: 'value',
 			min: 0,
 			max: 1,
-			position: rtl ? 'right' : 'left',
 			axisLabel: { formatter: (v: number) => labels.percent(v) }
 		},
 		series: series.map((s) => ({
@@ -44,5 +42,5 @@ export function kaplanMeierOption(series: KmSeries[], labels: { days: string; sh
 			itemStyle: { color: s.color },
 			data: s.points
 		}))
-	};
+	}, locale);
 }

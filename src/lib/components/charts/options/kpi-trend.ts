@@ -6,10 +6,11 @@
  * Periods without answers are gaps, not zeros; periods with a small sample are paler. Built from
  * stacked bars only (a transparent base, the interval below the tick, the tick, the interval
  * above it), so the page needs no line-chart code. Figures and tooltip text arrive computed and
- * formatted; the builder only places them.
+ * formatted; the builder only places them, and localizeChart mirrors it for right to left.
  */
 import type { ChartOption } from '../echarts';
 import { TONES } from './palette';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface TrendPoint {
 	/** The period, in the reader's language and calendar. */
@@ -25,7 +26,6 @@ export interface TrendPoint {
 export interface TrendLabels {
 	value: string;
 	band: string;
-	number: (n: number) => string;
 }
 
 /** The four stacked segments of each period's interval bar (null for a period without a figure). */
@@ -36,7 +36,7 @@ export function intervalSegments(p: Pick<TrendPoint, 'value' | 'low' | 'high'>, 
 	return { base: p.low, below, tick, above };
 }
 
-export function kpiTrendOption(points: TrendPoint[], labels: TrendLabels, scale: { min: number; max: number }, rtl = false): ChartOption {
+export function kpiTrendOption(points: TrendPoint[], labels: TrendLabels, scale: { min: number; max: number }, locale: ChartLocale): ChartOption {
 	// The tick is a sliver of the scale: 1 point of NPS (−100 … 100), 0.5 of CSAT (0 … 100).
 	const tick = (scale.max - scale.min) / 200;
 	const segments = points.map((p) => intervalSegments(p, tick));
@@ -50,13 +50,12 @@ export function kpiTrendOption(points: TrendPoint[], labels: TrendLabels, scale:
 		silent: color === null,
 		data: points.map((p, i) => ({ value: pick(segments[i]!), itemStyle: color === null ? { color: 'transparent' } : style(p, color, opacity) }))
 	});
-	return {
+	return localizeChart({
 		animation: false,
 		grid: { left: 8, right: 8, top: 36, bottom: 8 },
 		legend: {
 			top: 0,
-			[rtl ? 'right' : 'left']: 0,
-			align: rtl ? 'right' : 'auto',
+			left: 0,
 			selectedMode: false,
 			data: [
 				{ name: labels.value, itemStyle: { color: TONES.band } },
@@ -71,14 +70,12 @@ export function kpiTrendOption(points: TrendPoint[], labels: TrendLabels, scale:
 				return points[first.dataIndex]?.tip ?? '';
 			}
 		},
-		xAxis: { type: 'category', data: points.map((p) => p.label), inverse: rtl, axisTick: { alignWithLabel: true } },
+		xAxis: { type: 'category', data: points.map((p) => p.label), axisTick: { alignWithLabel: true } },
 		// Zoomed to the intervals (to the next ten) but never past the scale's ends (NPS ±100, CSAT 0-100).
 		yAxis: {
 			type: 'value',
 			min: (v: { min: number }) => Math.max(scale.min, Math.floor(v.min / 10) * 10),
-			max: (v: { max: number }) => Math.min(scale.max, Math.ceil(v.max / 10) * 10),
-			position: rtl ? 'right' : 'left',
-			axisLabel: { formatter: (v: number) => labels.number(v) }
+			max: (v: { max: number }) => Math.min(scale.max, Math.ceil(v.max / 10) * 10)
 		},
 		series: [
 			segment(`${labels.band} `, (s) => s.base, null),
@@ -86,5 +83,5 @@ export function kpiTrendOption(points: TrendPoint[], labels: TrendLabels, scale:
 			segment(labels.value, (s) => s.tick, TONES.band),
 			segment(`${labels.band}  `, (s) => s.above, TONES.band, 0.3)
 		]
-	};
+	}, locale);
 }

@@ -5,6 +5,7 @@
  * line is what the churn model calls unusual (docs/churn-model.md).
  */
 import type { ChartOption } from '../echarts';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface RhythmBar {
 	/** The day's label in the reader's calendar. */
@@ -19,25 +20,24 @@ export interface RhythmLabels {
 	usual: string;
 	/** The current silence's category label ("today"). */
 	now: string;
-	number: (n: number) => string;
 }
 
 export const RHYTHM_COLORS = { gap: '#7fb8b0', silence: '#b3261e', usual: '#0f5c5c' } as const;
 
-export function rhythmOption(bars: RhythmBar[], silence: number | null, usualGap: number | null, labels: RhythmLabels, rtl = false): ChartOption {
+export function rhythmOption(bars: RhythmBar[], silence: number | null, usualGap: number | null, labels: RhythmLabels, locale: ChartLocale): ChartOption {
 	const categories = [...bars.map((b) => b.label), ...(silence !== null ? [labels.now] : [])];
 	const gaps = [
 		...bars.map((b) => b.gap),
 		...(silence !== null ? [{ value: silence, itemStyle: { color: RHYTHM_COLORS.silence }, name: labels.silence }] : [])
 	];
-	return {
+	return localizeChart({
 		aria: { enabled: true },
 		animation: false,
 		grid: { left: 8, right: 8, top: 30, bottom: 8, containLabel: true },
-		legend: { top: 0, [rtl ? 'right' : 'left']: 0, data: [labels.gap, labels.usual] },
-		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (v === null || v === undefined ? '–' : labels.number(Number(v))) },
-		xAxis: { type: 'category', data: categories, inverse: rtl, axisTick: { show: false }, axisLabel: { hideOverlap: true } },
-		yAxis: { type: 'value', position: rtl ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (v: number) => labels.number(v) } },
+		legend: { top: 0, left: 0, data: [labels.gap, labels.usual] },
+		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+		xAxis: { type: 'category', data: categories, axisTick: { show: false }, axisLabel: { hideOverlap: true } },
+		yAxis: { type: 'value', minInterval: 1 },
 		series: [
 			{
 				name: labels.gap,
@@ -51,7 +51,8 @@ export function rhythmOption(bars: RhythmBar[], silence: number | null, usualGap
 								symbol: 'none',
 								silent: true,
 								lineStyle: { type: 'dashed', color: RHYTHM_COLORS.usual },
-								label: { formatter: () => labels.usual, position: rtl ? 'insideStartTop' : 'insideEndTop' },
+								// At the end of the line, beside the latest contacts (on the left when mirrored).
+								label: { formatter: () => labels.usual, position: 'insideEndTop' },
 								data: [{ yAxis: usualGap }]
 							}
 						: undefined
@@ -59,5 +60,5 @@ export function rhythmOption(bars: RhythmBar[], silence: number | null, usualGap
 			// An empty series so the legend shows the usual-gap line.
 			{ name: labels.usual, type: 'line', data: [], itemStyle: { color: RHYTHM_COLORS.usual }, lineStyle: { type: 'dashed' } }
 		]
-	};
+	}, locale);
 }

@@ -10,7 +10,11 @@
  *   runs from the right); the legend's icon goes
  *   to the right of its text and its items read from the right; series labels placed
  *   left/right swap sides;
- * - the tooltip reads right to left (class `chart-tooltip-rtl`, styled in app.css).
+ * - the tooltip reads right to left (class `chart-tooltip-rtl`, styled in app.css);
+ * - every text ECharts draws (axis labels and names, legend items, series and marker labels,
+ *   titles, the colour scale's ends) is isolated as right to left (RLI … PDI): the chart's SVG
+ *   runs left to right, where "۳ آبان ۱۴۰۵" would read "آبان ۱۴۰۵ ۳" and "(SLA)" would stand
+ *   before the words it follows.
  *
  * In both directions, numbers come out in the reader's digits and separators (Persian: ۱٬۲۳۴٫۵)
  * wherever the builder did not format them itself: value-axis labels, the tooltip's values and
@@ -70,6 +74,52 @@ function formatValue(v: unknown, number: (n: number) => string): string {
 	return typeof x === 'number' && Number.isFinite(x) ? number(x) : x === null || x === undefined ? '–' : String(x);
 }
 
+/** Right-to-left isolate: a text drawn in the chart's left-to-right SVG keeps its own order. */
+const RLI = '\u2067';
+const PDI = '\u2069';
+export const isolateRtl = (text: string): string => (text === '' ? text : RLI + text + PDI);
+
+type Formatter = string | ((...args: never[]) => unknown) | undefined;
+
+/** A label formatter whose result is isolated: ECharts' own text, a template string, or a function's result. */
+function isolatingFormatter(formatter: Formatter, fallback: (v: unknown) => string): string | ((...args: unknown[]) => string) {
+	if (typeof formatter === 'string') return isolateRtl(formatter);
+	if (typeof formatter === 'function') return (...args: unknown[]) => isolateRtl(String((formatter as (...a: unknown[]) => unknown)(...args) ?? ''));
+	return (v: unknown) => isolateRtl(fallback(v));
+}
+
+/** A label object (axisLabel, label …) with its text isolated. */
+function isolateLabel(label: unknown, fallback: (v: unknown) => string = (v) => String(v ?? '')): Obj {
+	const l: Obj = isObj(label) ? { ...label } : {};
+	return { ...l, formatter: isolatingFormatter(l.formatter as Formatter, fallback) };
+}
+
+/** Every text of a series' markers (lines, areas, points) isolated, on the marker and on each datum. */
+function isolateMarkers(series: Obj): Obj {
+	const out: Obj = { ...series };
+	for (const key of ['markLine', 'markArea', 'markPoint'] as const) {
+		const marker = series[key];
+		if (!isObj(marker)) continue;
+		const m: Obj = { ...marker };
+		if (isObj(m.label)) m.label = isolateLabel(m.label, (p) => String((p as { name?: unknown })?.name ?? ''));
+		if (Array.isArray(m.data))
+			m.data = m.data.map((d) => {
+				if (isObj(d) && isObj(d.label)) return { ...d, label: isolateLabel(d.label, (p) => String((p as { name?: unknown })?.name ?? '')) };
+				if (Array.isArray(d)) return d.map((e) => (isObj(e) && isObj(e.label) ? { ...e, label: isolateLabel(e.label, (p) => String((p as { name?: unknown })?.name ?? '')) } : e));
+				return d;
+			});
+		out[key] = m;
+	}
+	return out;
+}
+
+/** An axis in right to left: its labels and its name isolated. */
+function isolateAxis(axis: Obj): Obj {
+	const out: Obj = { ...axis, axisLabel: isolateLabel(axis.axisLabel) };
+	if (typeof axis.name === 'string') out.name = isolateRtl(axis.name);
+	return out;
+}
+
 /** Value axes get the reader's digits unless the builder formats their labels itself. */
 function withNumberLabels(axis: Obj, number: (n: number) => string): Obj {
 	if (axis.type !== 'value' && axis.type !== 'log') return axis;
@@ -88,13 +138,19 @@ export function localizeChart(option: ChartOption, locale: ChartLocale): ChartOp
 	if (o.xAxis !== undefined) {
 		o.xAxis = like(
 			o.xAxis,
-			each(o.xAxis).map((a) => withNumberLabels(rtl ? { ...a, inverse: !a.inverse } : a, number))
+			each(o.xAxis).map((a) => {
+				const axis = withNumberLabels(rtl ? { ...a, inverse: !a.inverse } : a, number);
+				return rtl ? isolateAxis(axis) : axis;
+			})
 		);
 	}
 	if (o.yAxis !== undefined) {
 		o.yAxis = like(
 			o.yAxis,
-			each(o.yAxis).map((a) => withNumberLabels(rtl ? { ...a, position: a.position === 'right' ? 'left' : 'right' } : a, number))
+			each(o.yAxis).map((a) => {
+				const axis = withNumberLabels(rtl ? { ...a, position: a.position === 'right' ? 'left' : 'right' } : a, number);
+				return rtl ? isolateAxis(axis) : axis;
+			})
 		);
 	}
 
@@ -115,18 +171,20 @@ export function localizeChart(option: ChartOption, locale: ChartLocale): ChartOp
 		o.series = like(
 			o.series,
 			each(o.series).map((s) => {
-				if (!isObj(s.label)) return s;
-				const label: Obj = { ...s.label };
+				const marked = rtl ? isolateMarkers(s) : s;
+				if (!isObj(s.label)) return marked;
+				let label: Obj = { ...s.label };
 				if (label.show && label.formatter === undefined) label.formatter = (p: { value: unknown }) => formatValue(p.value, number);
 				if (rtl && typeof label.position === 'string' && SIDE_SWAP[label.position]) label.position = SIDE_SWAP[label.position];
-				return { ...s, label };
+				if (rtl && label.show) label = isolateLabel(label);
+				return { ...marked, label };
 			})
 		);
 	}
 
 	if (rtl) {
 		for (const key of ['title'] as const) {
-			if (o[key] !== undefined) o[key] = like(o[key], each(o[key]).map(swapSides));
+			if (o[key] !== undefined) o[key] = like(o[key], each(o[key]).map((x) => ({ ...swapSides(x), ...(typeof x.text === 'string' ? { text: isolateRtl(x.text) } : {}) })));
 		}
 		// ECharts 6 sizes a grid by its "outer bounds" with each label's share of the axis taken as
 		// if the axis ran left to right: on a reversed axis an edge label's overflow is divided by a
@@ -139,7 +197,14 @@ export function localizeChart(option: ChartOption, locale: ChartLocale): ChartOp
 			);
 		}
 		// A horizontal colour scale runs from the right too, like the axis beside it.
-		if (o.visualMap !== undefined) o.visualMap = like(o.visualMap, each(o.visualMap).map((v) => (v.orient === 'horizontal' ? { ...swapSides(v), inverse: !v.inverse } : swapSides(v))));
+		if (o.visualMap !== undefined)
+			o.visualMap = like(
+				o.visualMap,
+				each(o.visualMap).map((v) => {
+					const texts = Array.isArray(v.text) ? { text: v.text.map((x) => (typeof x === 'string' ? isolateRtl(x) : x)) } : {};
+					return { ...(v.orient === 'horizontal' ? { ...swapSides(v), inverse: !v.inverse } : swapSides(v)), ...texts };
+				})
+			);
 		if (o.legend !== undefined) {
 			// ECharts lays legend items out left to right: list them backwards to read from the right.
 			const names = each(o.series).every((s) => typeof s.name === 'string' && s.type !== 'pie') ? [...new Set(each(o.series).map((s) => s.name as string))] : null;
@@ -147,7 +212,7 @@ export function localizeChart(option: ChartOption, locale: ChartLocale): ChartOp
 				o.legend,
 				each(o.legend).map((l) => {
 					const data = Array.isArray(l.data) ? l.data : names;
-					return { ...swapSides(l), align: 'right', ...(data ? { data: [...data].reverse() } : {}) };
+					return { ...swapSides(l), align: 'right', formatter: isolatingFormatter(l.formatter as Formatter, (name) => String(name ?? '')), ...(data ? { data: [...data].reverse() } : {}) };
 				})
 			);
 		}

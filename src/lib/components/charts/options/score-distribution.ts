@@ -5,6 +5,7 @@
  */
 import type { ChartOption } from '../echarts';
 import { TONES } from './palette';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface ScoreBar {
 	/** The score as shown (local digits). */
@@ -13,13 +14,13 @@ export interface ScoreBar {
 	tone: 'good' | 'neutral' | 'bad';
 }
 
-export function scoreDistributionOption(bars: ScoreBar[], labels: { answers: string; number: (n: number) => string }, rtl = false): ChartOption {
-	return {
+export function scoreDistributionOption(bars: ScoreBar[], labels: { answers: string }, locale: ChartLocale): ChartOption {
+	return localizeChart({
 		animation: false,
 		grid: { left: 8, right: 8, top: 12, bottom: 8 },
-		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => labels.number(Number(v)) },
-		xAxis: { type: 'category', data: bars.map((b) => b.label), inverse: rtl },
-		yAxis: { type: 'value', position: rtl ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (v: number) => labels.number(v) } },
+		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+		xAxis: { type: 'category', data: bars.map((b) => b.label) },
+		yAxis: { type: 'value', minInterval: 1 },
 		series: [
 			{
 				name: labels.answers,
@@ -28,5 +29,5 @@ export function scoreDistributionOption(bars: ScoreBar[], labels: { answers: str
 				data: bars.map((b) => ({ value: b.answers, itemStyle: { color: TONES[b.tone] } }))
 			}
 		]
-	};
+	}, locale);
 }

@@ -4,20 +4,21 @@
  * one line (docs/churn-model.md, "History").
  */
 import type { ChartOption } from '../echarts';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface ScorePoint {
 	label: string;
 	score: number;
 }
 
-export function scoreHistoryOption(points: ScorePoint[], atRisk: number, labels: { score: string; atRisk: string; number: (n: number) => string }, rtl = false): ChartOption {
-	return {
+export function scoreHistoryOption(points: ScorePoint[], atRisk: number, labels: { score: string; atRisk: string }, locale: ChartLocale): ChartOption {
+	return localizeChart({
 		aria: { enabled: true },
 		animation: false,
 		grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
-		tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => labels.number(Number(v)) },
-		xAxis: { type: 'category', data: points.map((p) => p.label), inverse: rtl, boundaryGap: false, axisLabel: { hideOverlap: true } },
-		yAxis: { type: 'value', min: 0, max: 100, position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => labels.number(v) } },
+		tooltip: { trigger: 'axis' },
+		xAxis: { type: 'category', data: points.map((p) => p.label), boundaryGap: false, axisLabel: { hideOverlap: true } },
+		yAxis: { type: 'value', min: 0, max: 100 },
 		series: [
 			{
 				name: labels.score,
@@ -29,10 +30,11 @@ export function scoreHistoryOption(points: ScorePoint[], atRisk: number, labels:
 					symbol: 'none',
 					silent: true,
 					lineStyle: { type: 'dashed', color: '#b3261e' },
-					label: { formatter: () => labels.atRisk, position: rtl ? 'insideStartTop' : 'insideEndTop' },
+					// At the end of the line, beside the latest score (on the left when mirrored).
+					label: { formatter: () => labels.atRisk, position: 'insideEndTop' },
 					data: [{ yAxis: atRisk }]
 				}
 			}
 		]
-	};
+	}, locale);
 }

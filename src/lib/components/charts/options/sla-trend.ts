@@ -2,8 +2,10 @@
  * Option builder for the SLA compliance trend: one line per time (first response, resolution),
  * compliance in percent per period (by the tickets' creation period), with a gap where a
  * period has no met or breached ticket (null, not 0: "no figure" is not "all breached").
+ * Mirrored for right to left by localizeChart.
  */
 import type { ChartOption } from '../echarts';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface SlaTrendPoint {
 	/** The period's label in the interface language. */
@@ -27,16 +29,16 @@ export interface SlaTrendLabels {
 
 export const SLA_COLORS = { firstResponse: '#0f5c5c', resolution: '#c77d1a' } as const;
 
-export function slaTrendOption(points: SlaTrendPoint[], labels: SlaTrendLabels, rtl = false): ChartOption {
+export function slaTrendOption(points: SlaTrendPoint[], labels: SlaTrendLabels, locale: ChartLocale): ChartOption {
 	const series = [
 		{ key: 'firstResponse' as const, name: labels.firstResponse, values: points.map((p) => p.firstResponse), ns: points.map((p) => p.firstResponseN) },
 		{ key: 'resolution' as const, name: labels.resolution, values: points.map((p) => p.resolution), ns: points.map((p) => p.resolutionN) }
 	];
-	return {
+	return localizeChart({
 		aria: { enabled: true },
 		animation: false,
 		grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-		legend: { top: 0, [rtl ? 'right' : 'left']: 0, itemGap: 24, data: series.map((s) => s.name) },
+		legend: { top: 0, left: 0, itemGap: 24, data: series.map((s) => s.name) },
 		tooltip: {
 			trigger: 'axis',
 			formatter: (params: unknown) => {
@@ -46,8 +48,8 @@ export function slaTrendOption(points: SlaTrendPoint[], labels: SlaTrendLabels, 
 				return [items[0]!.axisValueLabel, ...lines].join('<br>');
 			}
 		},
-		xAxis: { type: 'category', data: points.map((p) => p.label), inverse: rtl, boundaryGap: false },
-		yAxis: { type: 'value', min: 0, max: 100, position: rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => labels.percent(v) } },
+		xAxis: { type: 'category', data: points.map((p) => p.label), boundaryGap: false },
+		yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => labels.percent(v) } },
 		series: series.map((s) => ({
 			name: s.name,
 			type: 'line',
@@ -57,5 +59,5 @@ export function slaTrendOption(points: SlaTrendPoint[], labels: SlaTrendLabels, 
 			lineStyle: { color: SLA_COLORS[s.key], width: 2 },
 			data: s.values
 		}))
-	};
+	}, locale);
 }

@@ -2,9 +2,12 @@
  * A sparkline as SVG path data: one point per period, scaled into a small box, with gaps where
  * a period has no figure (null), so a week without answers is not drawn as a zero. Pure: the
  * figures arrive computed (the domain layer's trend); this only places them. Drawn on the
- * server as plain SVG, so a tile's trend needs no chart library. Right to left, time runs from
- * the right edge, as the category axes of the charts do.
+ * server as plain SVG, so a tile's trend needs no chart library. Right to left (the reader's
+ * ChartLocale, as every chart builder takes), time runs from the right edge, as the category
+ * axes of the charts mirrored by localizeChart do.
  */
+import type { ChartLocale } from './rtl';
+
 export interface Sparkline {
 	/** Path data ("M x y L x y …"); empty when no point has a figure. */
 	path: string;
@@ -14,7 +17,8 @@ export interface Sparkline {
 	last: { x: number; y: number } | null;
 }
 
-export function sparkline(values: (number | null)[], width: number, height: number, rtl = false, pad = 3): Sparkline {
+export function sparkline(values: (number | null)[], width: number, height: number, locale: Pick<ChartLocale, 'rtl'>, pad = 3): Sparkline {
+	const { rtl } = locale;
 	const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
 	if (known.length === 0) return { path: '', dots: [], last: null };
 	const min = Math.min(...known);

@@ -5,6 +5,7 @@
  */
 import type { ChartOption } from '../echarts';
 import { colorAt } from './palette';
+import { localizeChart, type ChartLocale } from './rtl';
 
 export interface MixSeries {
 	/** The channel or category, already in the reader's language. */
@@ -13,14 +14,14 @@ export interface MixSeries {
 	values: number[];
 }
 
-export function ticketMixOption(periods: string[], series: MixSeries[], labels: { number: (n: number) => string }, rtl = false): ChartOption {
-	return {
+export function ticketMixOption(periods: string[], series: MixSeries[], locale: ChartLocale): ChartOption {
+	return localizeChart({
 		animation: false,
 		grid: { left: 8, right: 8, top: 48, bottom: 8 },
-		legend: { top: 0, [rtl ? 'right' : 'left']: 0, align: rtl ? 'right' : 'auto', data: series.map((s) => s.name) },
-		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => labels.number(Number(v)) },
-		xAxis: { type: 'category', data: periods, inverse: rtl, axisTick: { alignWithLabel: true } },
-		yAxis: { type: 'value', position: rtl ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (v: number) => labels.number(v) } },
+		legend: { top: 0, left: 0, data: series.map((s) => s.name) },
+		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+		xAxis: { type: 'category', data: periods, axisTick: { alignWithLabel: true } },
+		yAxis: { type: 'value', minInterval: 1 },
 		series: series.map((s, i) => ({
 			name: s.name,
 			type: 'bar',
@@ -30,5 +31,5 @@ export function ticketMixOption(periods: string[], series: MixSeries[], labels: 
 			emphasis: { focus: 'series' },
 			data: s.values
 		}))
-	};
+	}, locale);
 }

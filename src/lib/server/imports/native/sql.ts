@@ -60,9 +60,12 @@ const ISO_RE =
 /** The ISO shape most exports write, whose parts stand at fixed places. */
 const FAST_ISO = '\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})?';
 const FAST_DAY = '\\d{4}-\\d{2}-\\d{2}';
-const PARTS = ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'z'] as const;
+const PARTS = ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'z', 'h12', 'ap'] as const;
 type Part = (typeof PARTS)[number];
-const PART_OF: Record<string, Part> = { year: 'y', month: 'mo', day: 'd', hour: 'h', minute: 'mi', second: 's', fraction: 'f', offset: 'z' };
+const PART_OF: Record<string, Part> = { year: 'y', month: 'mo', day: 'd', hour: 'h', minute: 'mi', second: 's', fraction: 'f', offset: 'z', hour12: 'h12', meridiem: 'ap' };
+/** values.ts parseMinutes: a clock duration H:MM[:SS] (two-digit minutes and seconds). */
+const MINUTES_CLOCK_RE = '^(\\d+):([0-5]\\d)(?::([0-5]\\d))?$';
+const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600 };
 const NUMBER_RE = '^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$';
 const CLOCK_RE = '^(\\d+):([0-5]?\\d)(?::([0-5]?\\d))?$';
 const TRUE_WORDS = ['true', 't', 'yes', 'y', '1', 'بله', 'آری'];
@@ -107,6 +110,7 @@ const sqlString = (s: string) => {
 
 /** A values.ts date format as an RE2 pattern with 8 groups in PARTS order (missing ones empty). */
 function formatPattern(f: CompiledFormat): string {
+	if (!f.regex) return ISO_RE + '()()'; // "ISO" in a list of formats: ISO 8601, no 12-hour parts
 	// The JavaScript regex source: literal text escaped, spaces as \s+, tokens as digit groups.
 	let source = f.regex.source.replace(/\\s\+/g, `${SPACE_CLASS}+`);
 	if (!source.startsWith('^') || !source.endsWith('$')) throw new Error(`unexpected format pattern ${source}`);
@@ -118,6 +122,7 @@ function formatPattern(f: CompiledFormat): string {
 }
 
 function namesOf(f: CompiledFormat): Part[] {
+	if (!f.regex) return [...PARTS];
 	const named = f.parts.map((p) => PART_OF[p]!);
 	return [...named, ...PARTS.filter((p) => !named.includes(p))];
 }
@@ -174,7 +179,7 @@ const allDigits = (e: string) => `case when strlen(${e}) = length(${e}) then ${e
 
 
 /** Fields the SQL can type: every FieldType of datasets.ts. */
-export const SQL_FIELD_TYPES = new Set(['text', 'enum', 'integer', 'number', 'seconds', 'boolean', 'timestamp', 'date']);
+export const SQL_FIELD_TYPES = new Set(['text', 'enum', 'integer', 'number', 'seconds', 'minutes', 'boolean', 'timestamp', 'date', 'tags']);
 
 /**
  * One field's parse: `value` (canonical text or null) and `bad` (true when not surely good),
@@ -239,9 +244,9 @@ export function generateSql(mapping: CompiledMapping, options: SqlOptions): Gene
 		}
 	}
 	const skips = (mapping.spec.skip ?? []).map((s, i) => {
-		const name = normalize(s.column);
+		const name = normalize(s.column!);
 		if (options.column(name) === undefined) return null;
-		const values = s.equals.map((v) => v.trim().toLowerCase());
+		const values = (s.equals ?? []).map((v) => v.trim().toLowerCase());
 		return `when list_contains(${b.texts(values)}, lower(${tcol(name)})) then ${i + 1}`;
 	});
 	const skipCases = skips.filter((s): s is string => s !== null);
@@ -294,11 +299,16 @@ export function generateSql(mapping: CompiledMapping, options: SqlOptions): Gene
 	}
 	const value = (i: number) => finalValue.get(i) ?? `v_${i}`;
 
-	const rules = (mapping.dataset.rowRules ?? []).map((rule: RowRule) => {
-		const when = byName.get(rule.when.field)!;
+	// The dataset's rules across fields (datasets.ts), on the final values as mapping.ts checks them.
+	const rules = (mapping.dataset.rules ?? []).map((rule: RowRule) => {
+		const w = value(byName.get(rule.when.field)!.index);
 		const checkedField = byName.get(rule.field)!;
-		const n = numbers.get(checkedField.index) ?? `try_cast(${value(checkedField.index)} as double)`;
-		return `coalesce(${value(when.index)} = ${b.text(rule.when.equals)} and (${n} is null or ${n} < ${b.number(rule.min)} or ${n} > ${b.number(rule.max)}), false)`;
+		const v = value(checkedField.index);
+		const named = rule.when.oneOf.filter((x): x is string => x !== null);
+		const holds = [...(rule.when.oneOf.includes(null) ? [`${w} is null`] : []), ...(named.length ? [`coalesce(list_contains(${b.texts(named)}, ${w}), false)`] : [])].join(' or ') || 'false';
+		if (rule.kind === 'required') return `coalesce((${holds}) and ${v} is null, false)`;
+		const n = numbers.get(checkedField.index) ?? `try_cast(${v} as double)`;
+		return `coalesce((${holds}) and ${v} is not null and (${n} is null or ${n} < ${b.number(rule.min)} or ${n} > ${b.number(rule.max)}), false)`;
 	});
 	const anyBad = [...fields.map((f) => `bad_${f.index}`), ...rules].join(' or ') || 'false';
 
@@ -329,7 +339,10 @@ function sourceValue(s: CompiledSource, b: Builder, tcol: (name: string) => stri
 	if (s.constValue !== undefined) return b.text(s.constValue);
 	const nulls = b.texts([...s.nulls]);
 	const parts = s.columns.map(tcol);
-	const missing = parts.map((t) => `${t} is null or list_contains(${nulls}, ${t})`).join(' or ');
+	const prefixes = s.nullPrefixes.length ? b.texts(s.nullPrefixes) : null;
+	const missing = parts
+		.map((t: string) => `${t} is null or list_contains(${nulls}, ${t})${prefixes ? ` or len(list_filter(${prefixes}, p -> starts_with(${t}, p))) > 0` : ''}`)
+		.join(' or ');
 	let value = parts.length === 1 ? parts[0]! : parts.join(` || ${b.text(s.join)} || `);
 	if (s.map) {
 		const keys = [...s.map.keys()];
@@ -339,7 +352,9 @@ function sourceValue(s: CompiledSource, b: Builder, tcol: (name: string) => stri
 		value = `case when ${idx} > 0 then ${b.texts(values)}[${idx}] else ${other} end`;
 	}
 	if (s.prefix) value = `${b.text(s.prefix)} || (${value})`;
-	return `(case when ${missing || 'false'} then null else ${value} end)`;
+	// Only on rows where another column has (or, negated, has not) one of the values (mapping.ts `when`).
+	const off = s.when ? `coalesce(list_contains(${b.texts([...s.when.values])}, lower(${tcol(s.when.column)})), false) = ${s.when.negate ? 'true' : 'false'}` : 'false';
+	return `(case when ${off} then null when ${missing || 'false'} then null else ${value} end)`;
 }
 
 /** The per-source options that change how a field parses (formats, calendar), grouped. */
@@ -378,6 +393,39 @@ function parseField(f: CompiledField, raw: string, used: string, b: Builder, opt
 			const aliases = Object.entries(def.aliases ?? {});
 			const value = aliases.length ? h.add(`a_${i}`, `case ${e} ${aliases.map(([k, v]) => `when ${sqlString(k)} then ${sqlString(v)}`).join(' ')} else ${e} end`, [e]) : e;
 			return { helpers: h, value, bad: `not ${inList(value, def.values!)}` };
+		}
+		case 'minutes': {
+			// values.ts parseMinutes: H:MM[:SS], or a number in the source's unit (support.ts: one unit per field).
+			const s = h.add(`x_${i}`, digits(h.add(`y_${i}`, t(raw))), [`y_${i}`]);
+			const c = h.add(`k_${i}`, `case when contains(${s}, ':') then regexp_extract(${s}, ${sqlString(MINUTES_CLOCK_RE)}, ['a', 'b', 'c']) end`, [s]);
+			const unit = UNIT_SECONDS[f.sources[0]?.unit ?? 'minutes']!;
+			const clock = `try_cast(${c}.a as double) * 60 + try_cast(${c}.b as double) + (case when ${c}.c = '' then 0 else try_cast(${c}.c as double) / 60 end)`;
+			const num = h.add(
+				`m_${i}`,
+				`case when coalesce(${c}.a, '') <> '' then ${clock} when regexp_full_match(${s}, ${sqlString(NUMBER_RE)}) then (try_cast(${s} as double) * ${unit}) / 60 end`,
+				[s, c]
+			);
+			const checks = [`${num} is null`, `not isfinite(${num})`, `${num} < 0`];
+			if (def.min !== undefined) checks.push(`${num} < ${b.number(def.min)}`);
+			if (def.max !== undefined) checks.push(`${num} > ${b.number(def.max)}`);
+			const bad = checks.join(' or ');
+			// The double as DuckDB prints it (shortest text that reads back as the same double); -0 as 0.
+			return { helpers: h, value: `case when not (${bad}) then (case when ${num} = 0 then '0' else cast(${num} as varchar) end) end`, bad, number: `case when not (${bad}) then ${num} end` };
+		}
+		case 'tags': {
+			// values.ts: split on the source's separator (default ","; a blank one: runs of spaces), each
+			// label trimmed, empty ones dropped, repeats dropped (first kept), as a JSON list. Labels
+			// with a quote, a backslash or a control character (JSON escapes) go to JavaScript.
+			const sep = f.sources[0]?.split ?? ',';
+			const v = h.add(`x_${i}`, t(raw));
+			const pieces = sep.trim() === '' ? `regexp_split_to_array(${v}, ${sqlString(SPACE_CLASS + '+')})` : `string_split(${v}, ${b.text(sep)})`;
+			const labels = h.add(`l_${i}`, `list_filter(list_transform(${pieces}, x -> ${trim('x')}), x -> x <> '')`, [v]);
+			const unique = h.add(`u_${i}`, `list_filter(${labels}, (x, k) -> list_position(${labels}, x) = k)`, [labels]);
+			return {
+				helpers: h,
+				value: `'[' || array_to_string(list_transform(${unique}, x -> '"' || x || '"'), ',') || ']'`,
+				bad: `regexp_matches(${v}, '["\\\\\\x00-\\x1f]')`
+			};
 		}
 		case 'integer':
 		case 'number':
@@ -448,7 +496,7 @@ function parseField(f: CompiledField, raw: string, used: string, b: Builder, opt
 					}
 				}
 				// Anything else: the first format that matches (or ISO 8601), as values.ts tries them.
-				const patterns = g.formats?.length ? g.formats.map((fmt) => ({ re: formatPattern(fmt), names: namesOf(fmt) })) : [{ re: ISO_RE, names: [...PARTS] }];
+				const patterns = g.formats?.length ? g.formats.map((fmt) => ({ re: formatPattern(fmt), names: namesOf(fmt) })) : [{ re: ISO_RE + '()()', names: [...PARTS] }];
 				const extracts: string[] = [];
 				patterns.forEach((p, k) => {
 					const extract = `regexp_extract(${s}, ${sqlString(p.re)}, [${p.names.map(sqlString).join(', ')}])`;
@@ -461,10 +509,12 @@ function parseField(f: CompiledField, raw: string, used: string, b: Builder, opt
 				const matched = extracts.map((e) => `coalesce(${e}.y, '') <> ''`).join(' or ');
 				const st = h.add(
 					`${pre}p`,
-					`case when ${matched} then {'y': try_cast(${part('y')} as integer), ${(['mo', 'd', 'h', 'mi', 's'] as const).map((p) => `'${p}': ${num(p)}`).join(', ')}, 'f': coalesce(${part('f')}, ''), 'z': coalesce(${part('z')}, '')} end`,
+					`case when ${matched} then {'y': try_cast(${part('y')} as integer), ${(['mo', 'd', 'h', 'mi', 's'] as const).map((p) => `'${p}': ${num(p)}`).join(', ')}, 'f': coalesce(${part('f')}, ''), 'z': coalesce(${part('z')}, ''), 'h12': ${num('h12')}, 'ap': coalesce(${part('ap')}, '')} end`,
 					extracts
 				);
-				const [yy, mm, dd, hh, mi, ss, ff, zz] = PARTS.map((p) => `${st}.${p}`) as [string, string, string, string, string, string, string, string];
+				const [yy, mm, dd, h24, mi, ss, ff, zz, h12, ap] = PARTS.map((p) => `${st}.${p}`) as [string, string, string, string, string, string, string, string, string, string];
+				// A 12-hour clock (h/hh with A): 12 AM is midnight, 12 PM noon, any other hour no time (99), as values.ts.
+				const hh = `(case when ${ap} = '' then ${h24} when ${h12} between 1 and 12 then ${h12} % 12 + (case when lower(left(${ap}, 1)) = 'p' then 12 else 0 end) else 99 end)`;
 				const partNames = [st];
 				let y = yy;
 				let mo = mm;
@@ -490,7 +540,7 @@ function parseField(f: CompiledField, raw: string, used: string, b: Builder, opt
 				// A day: the time must be midnight (a fraction of zeros allowed); the offset is dropped.
 				if (def.type === 'date') checks = `${checks} and ${hh} = 0 and ${mi} = 0 and ${ss} = 0 and (${ff} = '' or regexp_full_match(left(${ff}, 6), '0+'))`;
 				const slowOk = h.add(`${pre}sok`, `case when ${found} then coalesce(${checks}, false) else false end`, reads);
-				const offset = `case when ${zz} = '' then '' when ${zz} in ('Z', 'z') then '+00:00' else left(${zz}, 3) || ':' || case when length(${zz}) > 3 then right(${zz}, 2) else '00' end end`;
+				const offset = `case when ${zz} = '' then '' when ${zz} in ('Z', 'z', 'UTC', 'GMT') then '+00:00' else left(${zz}, 3) || ':' || case when length(${zz}) > 3 then right(${zz}, 2) else '00' end end`;
 				const slowText =
 					def.type === 'date'
 						? `strftime(make_date(${y}, ${mo}, ${d}), '%Y-%m-%d')`

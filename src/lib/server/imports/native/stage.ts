@@ -530,7 +530,7 @@ async function ndjsonSource(conn: DuckDBConnection, file: string, mapping: Compi
 		await conn.runAndReadAll(`select distinct unnest(json_keys(l)) as k from (${lines}) where json_valid(l) and json_type(l) = 'OBJECT'`, { path: file })
 	).getRows().map((r) => r[0] as string);
 	await conn.run('drop table if exists native_rejects; drop table if exists native_scans');
-	const wanted = [...new Set([...mappingColumns(mapping.spec), ...(mapping.spec.skip ?? []).map((s) => normalizeName(s.column))])];
+	const wanted = [...new Set([...mappingColumns(mapping.spec), ...(mapping.spec.skip ?? []).flatMap((s) => (s.column === undefined ? [] : [normalizeName(s.column)]))])];
 	const pointers: string[] = [];
 	const perColumn = wanted.map((c) => {
 		const spellings = keys.filter((k) => normalizeName(k) === c);

@@ -25,11 +25,16 @@ export interface FileFacts {
 	csv?: CsvLayout;
 }
 
-const DATASET_KEYS = new Set(['name', 'table', 'fields', 'hasCustomer', 'rowRules']);
+const DATASET_KEYS = new Set(['name', 'table', 'fields', 'hasCustomer', 'rules']);
 const FIELD_KEYS = new Set(['name', 'type', 'key', 'required', 'values', 'aliases', 'default', 'min', 'max', 'lowercase']);
-const RULE_KEYS = new Set(['when', 'field', 'min', 'max', 'problem']);
-const MAPPING_KEYS = new Set(['id', 'dataset', 'title', 'description', 'detect', 'timeZone', 'nullValues', 'skip', 'fields']);
-const SOURCE_KEYS = new Set(['column', 'columns', 'join', 'const', 'null', 'map', 'format', 'calendar', 'prefix', 'notBefore']);
+const RULE_KEYS = new Set(['kind', 'when', 'field', 'min', 'max', 'problem']);
+const RULE_KINDS = new Set(['required', 'range']);
+const CONDITION_KEYS = new Set(['field', 'oneOf']);
+// Not here, so read by JavaScript: aggregate (rows of a key combined), and the source options pattern (a
+// JavaScript regular expression) and add (a time plus a duration in a zone), and skip rules on a record's text (line).
+const MAPPING_KEYS = new Set(['id', 'dataset', 'title', 'description', 'detect', 'timeZone', 'nullValues', 'skip', 'fields', 'preset']);
+const SOURCE_KEYS = new Set(['column', 'columns', 'join', 'const', 'null', 'map', 'format', 'calendar', 'prefix', 'notBefore', 'when', 'unit', 'split']);
+const WHEN_KEYS = new Set(['column', 'equals', 'notEquals']);
 const SKIP_KEYS = new Set(['column', 'equals', 'reason']);
 const CALENDARS = new Set(['gregory', 'persian']);
 /** Separators papaparse detects; DuckDB reads each the same way. */
@@ -49,27 +54,34 @@ export function definitionSupport(dataset: DatasetDef, mapping: MappingSpec): Su
 		const texts = [...(f.values ?? []), ...Object.entries(f.aliases ?? {}).flat(), ...(f.default === undefined ? [] : [f.default])];
 		if (!texts.every(isSafeText)) return no(`field ${f.name} has values with characters the DuckDB path leaves to JavaScript`);
 	}
-	for (const rule of dataset.rowRules ?? []) {
-		key = unknownKey(rule, RULE_KEYS);
+	for (const rule of dataset.rules ?? []) {
+		key = unknownKey(rule, RULE_KEYS) ?? unknownKey(rule.when, CONDITION_KEYS);
 		if (key) return no(`a row rule has "${key}", which the DuckDB path does not compile`);
+		if (!RULE_KINDS.has(rule.kind)) return no(`a row rule of kind ${rule.kind}, which the DuckDB path does not compile`);
+		if (!rule.when.oneOf.every((v) => v === null || isSafeText(v))) return no('a row rule has values with characters the DuckDB path leaves to JavaScript');
 	}
 	key = unknownKey(mapping, MAPPING_KEYS);
 	if (key) return no(`the mapping ${mapping.id} has "${key}", which the DuckDB path does not compile`);
 	for (const s of mapping.skip ?? []) {
 		key = unknownKey(s, SKIP_KEYS);
 		if (key) return no(`a skip rule of mapping ${mapping.id} has "${key}", which the DuckDB path does not compile`);
-		if (!s.equals.every(isSafeText)) return no(`a skip rule of mapping ${mapping.id} has values with characters the DuckDB path leaves to JavaScript`);
+		if (!(s.equals ?? []).every(isSafeText)) return no(`a skip rule of mapping ${mapping.id} has values with characters the DuckDB path leaves to JavaScript`);
 	}
 	if (!(mapping.nullValues ?? []).every(isSafeText)) return no(`the null values of mapping ${mapping.id} have characters the DuckDB path leaves to JavaScript`);
 	for (const [field, src] of Object.entries(mapping.fields)) {
-		for (const one of Array.isArray(src) ? src : src ? [src] : []) {
-			key = unknownKey(one, SOURCE_KEYS);
+		const list = Array.isArray(src) ? src : src ? [src] : [];
+		// One unit (minutes) and one separator (tags) per field: the SQL reads them from its first source.
+		if (new Set(list.map((one) => one.unit ?? 'minutes')).size > 1) return no(`field ${field} of mapping ${mapping.id} has sources in different units`);
+		if (new Set(list.map((one) => one.split ?? ',')).size > 1) return no(`field ${field} of mapping ${mapping.id} has sources with different separators`);
+		for (const one of list) {
+			key = unknownKey(one, SOURCE_KEYS) ?? (one.when ? unknownKey(one.when, WHEN_KEYS) : undefined);
 			if (key) return no(`field ${field} of mapping ${mapping.id} has "${key}", which the DuckDB path does not compile`);
 			if (one.calendar !== undefined && !CALENDARS.has(one.calendar)) return no(`field ${field} of mapping ${mapping.id} has calendar ${one.calendar}`);
 			const texts = [
 				...(one.null ?? []),
 				...Object.entries(one.map ?? {}).flat().filter((v): v is string => typeof v === 'string'),
-				...[one.const, one.prefix, one.join].filter((v): v is string => typeof v === 'string'),
+				...[one.const, one.prefix, one.join, one.split].filter((v): v is string => typeof v === 'string'),
+				...(one.when ? [...(one.when.equals ?? []), ...(one.when.notEquals ?? [])] : []),
 				...(one.format === undefined ? [] : Array.isArray(one.format) ? one.format : [one.format])
 			];
 			if (!texts.every(isSafeText)) return no(`field ${field} of mapping ${mapping.id} has constants with characters the DuckDB path leaves to JavaScript`);

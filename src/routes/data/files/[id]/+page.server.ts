@@ -1,13 +1,52 @@
-import { error } from '@sveltejs/kit';
-import { getFileWithRejects } from '$lib/server/imports/status';
-import type { PageServerLoad } from './$types';
+import { error, fail } from '@sveltejs/kit';
+import { audit } from '$lib/server/audit';
+import { by } from '$lib/server/auth/web';
+import { loadAgain, LoadAgainError } from '$lib/server/imports/ingest';
+import { fileParts, getFileWithRejects, layoutChoices } from '$lib/server/imports/status';
+import { StorageError } from '$lib/server/storage';
+import type { Actions, PageServerLoad } from './$types';
 
 const SHOWN = 500;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const id = Number(params.id);
+function importId(raw: string): number {
+	const id = Number(raw);
 	if (!Number.isInteger(id) || id < 1) error(404, 'not found');
+	return id;
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const id = importId(params.id);
 	const found = await getFileWithRejects(locals.runtime, id, SHOWN);
 	if (!found) error(404, 'not found');
-	return { ...found, shown: SHOWN };
+	const parts = await fileParts(locals.runtime, id);
+	return { ...found, parts, layouts: layoutChoices(locals.runtime, found.file.dataset), shown: SHOWN };
+};
+
+export const actions: Actions = {
+	/** Load the kept file again (after a mapping was fixed), optionally through another layout. */
+	loadAgain: async ({ locals, params, request }) => {
+		const id = importId(params.id);
+		const form = await request.formData();
+		const layout = String(form.get('layout') ?? '').trim() || null;
+		try {
+			const run = await loadAgain(locals.runtime.db, locals.runtime.config, { importId: id, layoutId: layout });
+			await audit(locals.runtime.db, {
+				...by(locals),
+				action: 'import.load_again',
+				target: `import #${id}`,
+				detail: { run: run.id, layout, status: run.status, inserted: run.inserted, updated: run.updated, rejected: run.rejected }
+			});
+			return {
+				loadedAgain: {
+					run: run.id,
+					status: run.status,
+					files: run.files.map((f) => ({ id: f.id, dataset: f.dataset, mapping: f.mapping, status: f.status, inserted: f.inserted, updated: f.updated, rejected: f.rejected, error: f.error }))
+				}
+			};
+		} catch (e) {
+			if (e instanceof LoadAgainError) return fail(409, { problem: e.problem });
+			if (e instanceof StorageError) return fail(507, { problem: e.problem });
+			throw e;
+		}
+	}
 };
