@@ -3,7 +3,8 @@
  * CSV files (good and bad values, quoted fields with separators and line breaks, wrong numbers
  * of fields, lines of blanks, duplicate keys, CRLF, a byte-order mark, Windows-1252 and UTF-16,
  * semicolons and tabs, shuffled and renamed columns, a mapping with skips, Jalali dates and
- * clock times past midnight) go into two databases, one per path, and give identical rows,
+ * clock times past midnight, a help desk's tickets through when, unit, split, null prefixes,
+ * 12-hour clocks, zone names and the ISO format name) go into two databases, one per path, and give identical rows,
  * rejects (line, record, column, value, reason, raw text) and file records.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -57,14 +58,61 @@ const unitCalls: MappingSpec = validateMappingSpec(
 	'test'
 );
 
+/** A help desk's ticket export through the field options the SQL path compiles (byo's). */
+const deskTickets: MappingSpec = validateMappingSpec(
+	{
+		id: 'desk-tickets',
+		dataset: 'tickets',
+		title: 'A help desk',
+		detect: ['Ticket', 'Opened'],
+		timeZone: 'Asia/Tehran',
+		nullValues: ['', 'NA', '1900-01-01*'],
+		fields: {
+			id: { column: 'Ticket', prefix: 'D-' },
+			customer_id: { column: 'Org' },
+			channel: { column: 'Via', map: { web: 'portal', mail: 'email' } },
+			status: { column: 'State' },
+			// 12-hour clocks, a zone name, and ISO 8601 by name.
+			created_at: { column: 'Opened', format: ['M/D/YYYY h:mm A', 'YYYY-MM-DD HH:mm:ss Z', 'ISO'] },
+			// Only for tickets solved, not those merged away.
+			resolved_at: { column: 'Solved', format: ['M/D/YYYY h:mm A', 'ISO'], when: { column: 'State', notEquals: ['merged'] } },
+			source_first_reply_minutes: { column: 'Reply hrs', unit: 'hours' },
+			source_resolution_minutes: [
+				{ column: 'Full min', when: { column: 'Kind', equals: ['full', 'FULL '] } },
+				{ column: 'Full min', unit: 'minutes' }
+			],
+			tags: { column: 'Labels', split: ' ' }
+		}
+	},
+	'test'
+);
+
+const TWELVE = pick(['11/21/2026 8:05 AM', '1/2/2026 12:00 am', '1/2/2026 12:30 PM', '12/31/2025 11:59 p.m.', '2026-11-21 08:15:30 UTC', '2026-11-21T08:15:30+03:30', '2026-11-21']);
+const deskLayout: Layout = {
+	dataset: 'tickets',
+	mapping: deskTickets,
+	columns: [
+		{ name: 'Ticket', clean: fc.integer({ min: 1, max: 60 }).map(String), odd: pick(['', ' 7 ', 'x y']), key: true },
+		{ name: 'Org', clean: pick(['C1', 'C2']), odd: pick(['', 'NA', '1900-01-01 00:00']) },
+		{ name: 'Via', clean: pick(['web', 'mail', 'phone']), odd: pick(['WEB', 'fax', '']) },
+		{ name: 'State', clean: pick(['open', 'solved', 'closed', 'merged']), odd: pick(['MERGED ', 'pending', 'x', '']) },
+		{ name: 'Kind', clean: pick(['full', 'part']), odd: pick(['FULL', ' full ', '']) },
+		{ name: 'Opened', clean: TWELVE, odd: pick(['13/1/2026 8:05 AM', '1/2/2026 13:00 PM', '1/2/2026 0:30 AM', '1/2/2026 8:05', '2026-11-21 08:15:30 GMT', '2026-11-21 08:15:30 utc', '1900-01-01', '']) },
+		{ name: 'Solved', clean: TWELVE, odd: pick(['', '1900-01-01 00:00', '2/30/2026 1:00 PM', 'soon']) },
+		{ name: 'Reply hrs', clean: pick(['0', '1', '1.5', '0.25', '2:30', '0:05:30']), odd: pick(['-1', '1:60', 'x', '1e3', '۲', '2:5']) },
+		{ name: 'Full min', clean: pick(['0', '45', '90.5', '1:05']), odd: pick(['-3', 'NA', '1,5', 'Infinity']) },
+		{ name: 'Labels', clean: pick(['vip billing', 'vip  vip', '', 'a-b c_d']), odd: pick([' x ', 'a"b c', 'a\\b', 'x\ty', 'شرکت ΣΑΣ']) }
+	]
+};
+
 interface Layout {
-	dataset: 'calls' | 'survey_answers';
+	dataset: 'calls' | 'survey_answers' | 'tickets';
 	mapping?: MappingSpec;
 	/** Column names as written, and the arbitrary of a good and of an awkward value of each. */
 	columns: { name: string; clean: fc.Arbitrary<string>; odd: fc.Arbitrary<string>; key?: boolean }[];
 }
 
-const nativeLayout = (dataset: 'calls' | 'survey_answers'): Layout => ({
+const nativeLayout = (dataset: 'calls' | 'survey_answers' | 'tickets'): Layout => ({
 	dataset,
 	columns: DATASETS[dataset].fields.map((f) => ({
 		name: f.name,
@@ -92,7 +140,7 @@ const unitLayout: Layout = {
 	]
 };
 
-const LAYOUTS = [nativeLayout('calls'), nativeLayout('survey_answers'), unitLayout];
+const LAYOUTS = [nativeLayout('calls'), nativeLayout('survey_answers'), unitLayout, nativeLayout('tickets'), deskLayout];
 
 /** A CSV file of a layout: its bytes, the mapping folder to drop it in, and what kind of file it is. */
 interface Sample {
@@ -131,7 +179,7 @@ function sampleArb(sampleNo: () => number): fc.Arbitrary<Sample> {
 			const n = sampleNo();
 			// Keys and customers of each sample apart from the others' (both databases see every sample).
 			const prefixed = rows.map((r) =>
-				r.map((v, i) => (layout.columns[i]!.key || ['customer_id', 'ticket_id', 'Caller'].includes(layout.columns[i]!.name) ? `s${n}x${v}` : v))
+				r.map((v, i) => (layout.columns[i]!.key || ['customer_id', 'ticket_id', 'Caller', 'Org'].includes(layout.columns[i]!.name) ? `s${n}x${v}` : v))
 			);
 			const nl = o.crlf ? '\r\n' : '\n';
 			const d = o.delimiter;
@@ -177,6 +225,7 @@ async function tableOf(db: Database, fileId: number) {
 		db.withConnection(async (c) => (await c.runAndReadAll(`select * exclude (loaded_at) from ${table} where source_file_id = ${fileId} order by ${order}`)).getRowObjectsJson());
 	return {
 		calls: await rows('calls', 'id'),
+		tickets: await rows('tickets', 'id'),
 		survey_answers: await rows('survey_answers', 'id'),
 		customers: await rows('customers', 'id'),
 		rejects: await db.withConnection(async (c) =>
@@ -189,6 +238,7 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 	it('random CSV files: rows, rejects and file records', { timeout: 900_000 }, async () => {
 		let n = 0;
 		const paths: string[] = [];
+		const nativeLayouts = new Set<number>();
 		await fc.assert(
 			fc.asyncProperty(
 				sampleArb(() => ++n),
@@ -210,6 +260,7 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 					}
 					const [a, j] = [outcomes.auto!, outcomes.js!];
 					paths.push(a.ingestPath === 'native' ? 'native' : `js: ${a.ingestPathReason}`);
+					if (a.ingestPath === 'native') nativeLayouts.add(sample.layout);
 					expect(j.ingestPath === null || j.ingestPath === 'js').toBe(true);
 					expect(english(a), sample.describe).toEqual(english(j));
 					expect(await tableOf(dbs.auto.db, a.id), sample.describe).toEqual(await tableOf(dbs.js.db, j.id));
@@ -220,6 +271,8 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 		// The comparison means something only if the DuckDB path took most files.
 		const native = paths.filter((p) => p === 'native').length;
 		expect(native, paths.filter((p) => p !== 'native').join('\n')).toBeGreaterThan(paths.length * 0.6);
+		// Every layout was compared through both paths, the help desk's field options included.
+		expect([...nativeLayouts].sort()).toEqual(LAYOUTS.map((_, i) => i));
 	});
 
 	it('random Parquet files: typed and text columns, nulls', { timeout: 600_000 }, async () => {
