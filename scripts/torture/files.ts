@@ -98,14 +98,14 @@ const MAKERS: Record<string, Maker> = {
 		ext: 'csv',
 		kind: 'unknown-columns',
 		content: Buffer.from(`foo,bar,baz\n${Math.floor(rnd() * 99)},2,3\n`),
-		expect: failed('problem.noLayout')
+		expect: failed('problem.noLayoutFor')
 	}),
 	'many-columns': () => ({
 		dataset: 'customers',
 		ext: 'csv',
 		kind: 'many-columns',
 		content: Buffer.from(Array.from({ length: 5000 }, (_, i) => `col${i}`).join(',') + '\n' + Array.from({ length: 5000 }, () => '1').join(',') + '\n'),
-		expect: failed('problem.noLayout')
+		expect: failed('problem.noLayoutFor')
 	}),
 	'duplicate-column': () => ({ dataset: 'customers', ext: 'csv', kind: 'duplicate-column', content: Buffer.from('id,name,Name\nX1,a,b\n'), expect: failed('problem.duplicateColumn') }),
 	// The same bytes each time: the second one is recognised as a duplicate.

@@ -96,7 +96,7 @@ describe('command line', { timeout: 300_000 }, () => {
 	it('says how to use it', () => {
 		const { code, out } = cli('frobnicate');
 		expect(code).toBe(2);
-		expect(out).toContain('usage: tsx jobs/cli.ts ingest | backup');
+		expect(out).toContain('usage: tsx jobs/cli.ts ingest | import --dataset DATASET');
 		const user = cli('user', 'token', '--role', 'admin');
 		expect(user.code).toBe(2);
 		expect(user.out).toContain('error: missing --name NAME');

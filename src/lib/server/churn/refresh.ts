@@ -8,7 +8,8 @@
  *    rows per day, so pages show what changed since last week;
  * 3. on the first refresh, or when the model's settings changed (the whole history is then
  *    recomputed with them), the risk is reconstructed back in time from the data as it was on
- *    each day (one day in backfillEveryDays, back backfillDays, and the day a week ago).
+ *    each day (one day in backfillEveryDays, back backfillDays, and the day a week ago), from
+ *    the first day with any contact on (an empty database reconstructs nothing).
  *
  * Heavy per-customer work lives here, never in a request (docs/churn-model.md, "Performance").
  */
@@ -71,5 +72,9 @@ export async function refreshChurn({ conn, settings, now }: RefreshContext): Pro
 		backfill = true;
 	}
 	await computeRiskDay(conn, asOf, timeZone, churn, false, now);
-	if (backfill) for (const day of backfillDays(asOf, churn.history)) await computeRiskDay(conn, day, timeZone, churn, true, now);
+	if (!backfill) return;
+	// Only days on or after the first contact: before it there is nothing to reconstruct.
+	const [first] = await queryOn<{ day: string | null }>(conn, 'churn/first_contact_day');
+	if (!first?.day) return;
+	for (const day of backfillDays(asOf, churn.history)) if (day >= first.day) await computeRiskDay(conn, day, timeZone, churn, true, now);
 }
