@@ -57,7 +57,8 @@ function template(env: Record<string, string>): Promise<string> {
 export async function tempDb(env: Record<string, string> = {}): Promise<TempDb> {
 	const source = await template(env);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'care-test-'));
-	const config = readConfig({ CARE_DATA_DIR: dir, ...env }, dir);
+	// CARE_INGEST_PATH=js in the environment runs every test's loads through the JavaScript path.
+	const config = readConfig({ CARE_DATA_DIR: dir, CARE_INGEST_PATH: process.env.CARE_INGEST_PATH, ...env }, dir);
 	fs.mkdirSync(path.dirname(config.dbPath), { recursive: true });
 	fs.copyFileSync(source, config.dbPath);
 	if (fs.existsSync(`${source}.wal`)) fs.copyFileSync(`${source}.wal`, `${config.dbPath}.wal`);

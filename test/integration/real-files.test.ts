@@ -1,7 +1,8 @@
 /**
  * The mapping layer on real exports: the Technion bank call centre (calls) and ServiceNow
  * incidents (tickets), read from ../shared/data/real (or CARE_REAL_DATA_DIR), never copied
- * into the repository. Expected figures come from each folder's SOURCE.txt.
+ * into the repository. Expected figures come from each folder's SOURCE.txt. Both load paths
+ * (DuckDB's reader and JavaScript's) must give them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,12 +12,12 @@ import { realDataAvailable, realDataDir, tempDb, type TempDb } from '../helpers/
 
 const available = realDataAvailable();
 
-describe.runIf(available)('real files through their documented mappings', () => {
+describe.runIf(available).each(['auto', 'js'] as const)('real files through their documented mappings (%s ingest path)', (ingestPath) => {
 	let t: TempDb;
 	let run: RunSummary;
 
 	beforeAll(async () => {
-		t = await tempDb();
+		t = await tempDb({ CARE_INGEST_PATH: ingestPath });
 		const real = realDataDir();
 		// Copies into the temporary inbox (the ingest moves what it loads).
 		t.drop('calls', 'technion-aug.csv', fs.readFileSync(path.join(real, 'technion_callcenter_aug1999', 'calls_1999_08_as_published.csv')));
@@ -34,6 +35,8 @@ describe.runIf(available)('real files through their documented mappings', () => 
 		// SOURCE.txt: 24,918 incidents, one row each.
 		expect(byName['servicenow.csv']).toMatchObject({ mapping: 'servicenow-incidents', status: 'loaded', rowsRead: 24918, inserted: 24918, rejected: 0 });
 		expect(run.status).toBe('ok');
+		// Both files suit DuckDB's reader: they load natively unless the run forces JavaScript.
+		expect(run.files.map((f) => f.ingestPath)).toEqual(ingestPath === 'js' ? ['js', 'js'] : ['native', 'native']);
 	});
 
 	it('Technion: answered and abandoned counts, waits and talk times match SOURCE.txt', async () => {

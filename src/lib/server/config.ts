@@ -6,6 +6,9 @@
 import os from 'node:os';
 import path from 'node:path';
 
+export const INGEST_PATHS = ['auto', 'js'] as const;
+export type IngestPath = (typeof INGEST_PATHS)[number];
+
 export interface Config {
 	/** Root of runtime data: the DuckDB file, inbox/, processed/, failed/. */
 	dataDir: string;
@@ -32,6 +35,12 @@ export interface Config {
 	duckdbMemoryLimit: string;
 	/** Where DuckDB spills what does not fit in memory_limit: CARE_DUCKDB_TEMP_DIR, or <data>/duckdb-tmp. */
 	duckdbTempDir: string;
+	/**
+	 * How files are read (CARE_INGEST_PATH): 'auto' loads CSV and Parquet with DuckDB where the
+	 * file and its mapping allow (imports/native/), the rest with JavaScript; 'js' loads every
+	 * file with JavaScript.
+	 */
+	ingestPath: IngestPath;
 	/**
 	 * Host names (or origins) the server answers to besides loopback and its own addresses:
 	 * CARE_ALLOWED_HOSTS (comma-separated) and the host of ORIGIN.
@@ -100,6 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 		timeZone: env.CARE_TIME_ZONE || undefined,
 		duckdbMemoryLimit: memorySize('CARE_DUCKDB_MEMORY_LIMIT', env.CARE_DUCKDB_MEMORY_LIMIT) ?? defaultMemoryLimit(),
 		duckdbTempDir: path.resolve(cwd, env.CARE_DUCKDB_TEMP_DIR || path.join(dataDir, 'duckdb-tmp')),
+		ingestPath: choice('CARE_INGEST_PATH', env.CARE_INGEST_PATH, INGEST_PATHS, 'auto'),
 		allowedHosts: [...list(env.CARE_ALLOWED_HOSTS), ...list(env.ORIGIN)],
 		trustedProxies: list(env.CARE_TRUSTED_PROXY),
 		sessionHours: positive('CARE_SESSION_HOURS', env.CARE_SESSION_HOURS),

@@ -13,6 +13,11 @@ import { log } from '../log';
 import { paramNames, sql } from './queries';
 
 export type Params = Record<string, DuckDBValue | undefined>;
+
+export interface TransactionHooks {
+	prepare?: (conn: DuckDBConnection) => Promise<void>;
+	cleanup?: (conn: DuckDBConnection) => Promise<void>;
+}
 export type Row = Record<string, unknown>;
 
 /** The error DuckDB raises when another process holds the file. */
@@ -96,11 +101,16 @@ export class Database {
 		}
 	}
 
-	/** Run fn inside BEGIN … COMMIT; any throw rolls the whole transaction back. */
-	async transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+	/**
+	 * Run fn inside BEGIN … COMMIT; any throw rolls the whole transaction back. `prepare` runs
+	 * on the same connection before BEGIN (work on temporary tables that may fail without
+	 * aborting the transaction), `cleanup` after COMMIT or ROLLBACK, whatever happened.
+	 */
+	async transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>, hooks: TransactionHooks = {}): Promise<T> {
 		const { conn, generation } = await this.acquire();
 		let ok = false;
 		try {
+			await hooks.prepare?.(conn);
 			await conn.run('BEGIN TRANSACTION');
 			const result = await fn(conn);
 			await conn.run('COMMIT');
@@ -115,10 +125,14 @@ export class Database {
 				try {
 					await conn.run('ROLLBACK');
 				} catch {
-					// the transaction may already be aborted; nothing more to undo
+					// the transaction may already be aborted (or never began); nothing more to undo
 				}
 			}
-			this.release(conn, generation);
+			try {
+				await hooks.cleanup?.(conn);
+			} finally {
+				this.release(conn, generation);
+			}
 		}
 	}
 

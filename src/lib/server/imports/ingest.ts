@@ -247,6 +247,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 					force: item.force,
 					timeZone: settings.unit.timeZone,
 					fallbackEncoding: settings.ingest.fallbackEncoding,
+					ingestPath: config.ingestPath,
 					afterStage: options.afterStage,
 					onRows: listener?.rows ? (part, read, rejected) => listener.rows!(item.relative, part, read, rejected) : undefined,
 					sourcePath: item.sourcePath,
@@ -280,6 +281,7 @@ async function ingestOnce(db: Database, config: Config, trigger: Trigger, option
 						updated: outcome.updated,
 						rejected: outcome.rejected,
 						ms: Math.round(performance.now() - fileStarted),
+						path: outcome.ingestPath,
 						...(outcome.error ? { reason: inEnglish(outcome.error) } : {})
 					},
 					'file processed'

@@ -12,7 +12,7 @@
  * were and every part is recorded as failed with the reason. Moving the file is the caller's
  * job (./ingest.ts).
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inEnglish, problem, type Problem } from '../../i18n/translate';
@@ -20,11 +20,16 @@ import { execOn, queryOn, type Database } from '../db/database';
 import { StorageError, storageProblemOf } from '../storage';
 import { DATASETS, keyFields, type DatasetName } from './datasets';
 import { isRejectsHeader, resolveParts } from './detect';
-import { compileMapping, mappingHash, MappingError, type Aggregation, type CompiledMapping, type MappingSpec } from './mapping';
+import { compileMapping, mappingHash, MappingError, type CompiledMapping, type MappingSpec } from './mapping';
 import type { LoadedMappings } from './mappings/index';
-import { openReader } from './readers';
+import { openReader, type CsvLayout } from './readers';
 import { explainFileError } from './reasons';
 import { sniffFile, UnreadableFileError, type Sniffed } from './sniff';
+import { appendNullable, appendReject, stagingStatements } from './staging';
+import { nativeSupport, type Support } from './native/support';
+import { NATIVE_TEMP_TABLES, stageNative, stopwatch, type NativeStaged } from './native/stage';
+import type { IngestPath } from '../config';
+import { log } from '../log';
 
 export type FileStatus = 'loaded' | 'with_rejects' | 'duplicate' | 'failed';
 
@@ -53,6 +58,10 @@ export interface FileOutcome {
 	storedPath: string | null;
 	/** Where the file lay in the inbox (dataset/[layout/]name), when it came from there. */
 	sourcePath: string | null;
+	/** Which reader loaded the rows: DuckDB's ('native', ./native/) or JavaScript's; null when none was read. */
+	ingestPath: 'native' | 'js' | null;
+	/** Why the JavaScript reader (for the record and the logs; not shown to users). */
+	ingestPathReason: string | null;
 }
 
 export interface LoadOptions {
@@ -84,6 +93,8 @@ export interface LoadOptions {
 	 * through), when it starts and every ROWS_PER_REPORT rows: the upload page's progress.
 	 */
 	onRows?: (part: PartProgress, read: number, rejected: number) => void;
+	/** 'js' reads every file with JavaScript; 'auto' (the default) lets DuckDB read what it can (./native/). */
+	ingestPath?: IngestPath;
 }
 
 /** Which part of a file is loading: its place among the file's parts, its dataset and layout. */
@@ -98,56 +109,6 @@ export interface PartProgress {
 const ROWS_PER_REPORT = 5000;
 
 const EMPTY_MAPPINGS: LoadedMappings = { mappings: [], presets: [], broken: [], problems: [] };
-
-const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
-
-/**
- * How the rows of one key combine into one (see MappingSpec.aggregate), as a SQL expression
- * over the staged text. Only identifiers from the fixed field lists in datasets.ts go in.
- */
-function aggregateExpression(name: string, type: string, how: Aggregation | undefined): string {
-	const c = quote(name);
-	switch (how) {
-		case undefined:
-			return `arg_max_null(${c}, _record)`; // the last row's value, empty or not (as without aggregation)
-		case 'first':
-			return `arg_min(${c}, _record)`; // the first row that has a value
-		case 'last':
-			return `arg_max(${c}, _record)`; // the last row that has a value
-		case 'count':
-			return `cast(count(${c}) as varchar)`;
-		case 'min':
-		case 'max': {
-			const pick = how === 'min' ? 'arg_min' : 'arg_max';
-			if (type === 'timestamp') return `${pick}(${c}, to_instant(${c}, $tz))`;
-			if (['integer', 'number', 'seconds', 'minutes'].includes(type)) return `${pick}(${c}, cast(${c} as double))`;
-			return `${how}(${c})`;
-		}
-	}
-}
-
-/**
- * Statements built from the dataset definitions. Only identifiers from the fixed field lists
- * in datasets.ts go into them, never a value or a name read from a file.
- */
-function stagingStatements(dataset: DatasetName, aggregate?: MappingSpec['aggregate']) {
-	const def = DATASETS[dataset];
-	const cols = def.fields.map((f) => `${quote(f.name)} varchar`).join(', ');
-	const keys = keyFields(def).map(quote).join(', ');
-	const combined = def.fields.map((f) => (f.key ? quote(f.name) : `${aggregateExpression(f.name, f.type, aggregate?.[f.name])} as ${quote(f.name)}`)).join(', ');
-	return {
-		create: `create or replace temp table stage (_record integer, ${cols})`,
-		createRejects:
-			'create or replace temp table stage_rejects (line integer, record integer, column_name varchar, value varchar, reason varchar, reason_key varchar, reason_params varchar, raw varchar)',
-		dedupe: `delete from stage where _record in (select _record from (select _record, row_number() over (partition by ${keys} order by _record desc) as rn from stage) where rn > 1)`,
-		// The rows of each key combined into one, per the mapping's aggregate (an event log).
-		combine: `create or replace temp table stage_combined as select max(_record) as _record, ${combined} from stage group by ${keys}`,
-		swapCombined: 'drop table stage; alter table stage_combined rename to stage',
-		countStage: 'select cast(count(*) as integer) as n from stage',
-		countTable: `select cast(count(*) as integer) as n from ${quote(def.table)}`,
-		drop: 'drop table if exists stage; drop table if exists stage_rejects'
-	};
-}
 
 /**
  * The named statements that merge a staged dataset into its tables, in order. Survey answers
@@ -176,11 +137,6 @@ async function countRecords(conn: DuckDBConnection, dataset: DatasetName, fallba
 	if (!named) return count(conn, fallback);
 	const [row] = await queryOn<{ n: number }>(conn, named);
 	return Number(row?.n ?? 0);
-}
-
-function appendNullable(a: DuckDBAppender, v: string | null | undefined) {
-	if (v === null || v === undefined) a.appendNull();
-	else a.appendVarchar(v);
 }
 
 interface RecordContext {
@@ -224,7 +180,9 @@ async function recordOutcome(db: Database, o: FileOutcome, ctx: RecordContext, c
 		error_problem: o.error ? JSON.stringify(o.error) : null,
 		notes: o.notes.length ? o.notes.map(inEnglish).join('\n') : null,
 		notes_problems: o.notes.length ? JSON.stringify(o.notes) : null,
-		started_at: ctx.startedAt
+		started_at: ctx.startedAt,
+		ingest_path: o.ingestPath,
+		ingest_path_reason: o.ingestPathReason
 	};
 	if (conn) await execOn(conn, 'ingest/insert_import_file', params);
 	else await db.withConnection((c) => execOn(c, 'ingest/insert_import_file', params));
@@ -257,7 +215,9 @@ function newOutcome(id: number, file: string, dataset: DatasetName, sourcePath: 
 		error: null,
 		notes: [],
 		storedPath: null,
-		sourcePath: sourcePath ?? null
+		sourcePath: sourcePath ?? null,
+		ingestPath: null,
+		ingestPathReason: null
 	};
 }
 
@@ -268,6 +228,8 @@ interface Part {
 	outcome: FileOutcome;
 	mapping: CompiledMapping | null;
 	timeZone: string;
+	/** The rows as the DuckDB path staged them (./native/), or null: the JavaScript path reads them. */
+	native: NativeStaged | null;
 }
 
 /** Stage one part's rows, merge them into its tables and record it, on the file's transaction. */
@@ -279,6 +241,59 @@ async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions
 	const def = DATASETS[dataset];
 	const statements = stagingStatements(dataset, part.spec.aggregate);
 	const hasInstants = def.fields.some((f) => f.type === 'timestamp');
+	let good: number;
+	let dedupe = statements.dedupe;
+	if (part.native) {
+		const staged = part.native;
+		Object.assign(outcome, { ingestPath: 'native', rowsRead: staged.rowsRead, rejected: staged.rejected, skipped: staged.skipped });
+		for (const [reason, n] of staged.skipReasons) outcome.notes.push(problem('problem.skipped', { count: n, reason }));
+		good = staged.good;
+		dedupe = staged.dedupe;
+		// DuckDB read the whole file before the transaction: its counts are known at once.
+		options.onRows?.(progress, outcome.rowsRead, outcome.rejected);
+	} else {
+		outcome.ingestPath = 'js';
+		const onRows = options.onRows;
+		good = await stageWithJavaScript(conn, statements, file, sniffed, db, mapping, outcome, onRows && ((read, rejected) => onRows(progress, read, rejected)));
+	}
+	if (outcome.rowsRead === 0) outcome.notes.push(problem('problem.noRows'));
+	await options.afterStage?.(conn);
+	const lap = stopwatch(outcome.fileName);
+
+	if (part.spec.aggregate) {
+		await conn.run(statements.combine, statements.combine.includes('$tz') ? { tz: part.timeZone } : undefined);
+		await conn.run(statements.swapCombined);
+		const distinct = await count(conn, statements.countStage);
+		if (good > distinct) outcome.notes.push(problem('problem.combined', { rows: good, keys: distinct }));
+	} else {
+		await conn.run(dedupe);
+		const distinct = await count(conn, statements.countStage);
+		outcome.superseded = good - distinct;
+		if (outcome.superseded) outcome.notes.push(problem('problem.superseded', { count: outcome.superseded }));
+	}
+	lap('dedupe');
+	const distinct = await count(conn, statements.countStage);
+	const before = await countRecords(conn, dataset, statements.countTable);
+	for (const name of UPSERTS[dataset]) await execOn(conn, name, hasInstants ? { file_id: outcome.id, tz: part.timeZone } : { file_id: outcome.id });
+	const after = await countRecords(conn, dataset, statements.countTable);
+	outcome.inserted = after - before;
+	outcome.updated = distinct - outcome.inserted;
+	lap('upsert');
+	if (def.hasCustomer) await execOn(conn, 'ingest/create_stub_customers', { file_id: outcome.id });
+	outcome.status = outcome.rejected ? 'with_rejects' : 'loaded';
+}
+
+/** The JavaScript path: every record read, mapped and checked here, staged through the appender. Returns the rows staged. */
+async function stageWithJavaScript(
+	conn: DuckDBConnection,
+	statements: ReturnType<typeof stagingStatements>,
+	file: string,
+	sniffed: Sniffed,
+	db: Database,
+	mapping: CompiledMapping,
+	outcome: FileOutcome,
+	onRows?: (read: number, rejected: number) => void
+): Promise<number> {
 	const reader = await openReader(file, sniffed, db);
 	try {
 		await conn.run(statements.create);
@@ -287,12 +302,11 @@ async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions
 		const rejects = await conn.createAppender('stage_rejects', 'main', 'temp');
 		const skipReasons = new Map<string, number>();
 		let good = 0;
-		const onRows = options.onRows;
-		onRows?.(progress, 0, 0);
+		onRows?.(0, 0);
 		try {
 			await reader.forEach((rec) => {
 				outcome.rowsRead++;
-				if (onRows && outcome.rowsRead % ROWS_PER_REPORT === 0) onRows(progress, outcome.rowsRead, outcome.rejected);
+				if (onRows && outcome.rowsRead % ROWS_PER_REPORT === 0) onRows(outcome.rowsRead, outcome.rejected);
 				const mapped = mapping.map(rec);
 				if (mapped.kind === 'row') {
 					rows.appendInteger(rec.record);
@@ -300,15 +314,7 @@ async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions
 					rows.endRow();
 					good++;
 				} else if (mapped.kind === 'reject') {
-					rejects.appendInteger(rec.line ?? 0);
-					rejects.appendInteger(rec.record);
-					appendNullable(rejects, mapped.problem.column);
-					appendNullable(rejects, mapped.problem.value);
-					rejects.appendVarchar(inEnglish(mapped.problem.problem));
-					rejects.appendVarchar(mapped.problem.problem.key);
-					appendNullable(rejects, mapped.problem.problem.params ? JSON.stringify(mapped.problem.problem.params) : null);
-					rejects.appendVarchar(rec.raw());
-					rejects.endRow();
+					appendReject(rejects, rec, mapped.problem);
 					outcome.rejected++;
 				} else {
 					skipReasons.set(mapped.reason, (skipReasons.get(mapped.reason) ?? 0) + 1);
@@ -320,28 +326,7 @@ async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions
 			rejects.closeSync();
 		}
 		for (const [reason, n] of skipReasons) outcome.notes.push(problem('problem.skipped', { count: n, reason }));
-		if (outcome.rowsRead === 0) outcome.notes.push(problem('problem.noRows'));
-		await options.afterStage?.(conn);
-
-		if (part.spec.aggregate) {
-			await conn.run(statements.combine, statements.combine.includes('$tz') ? { tz: part.timeZone } : undefined);
-			await conn.run(statements.swapCombined);
-			const distinct = await count(conn, statements.countStage);
-			if (good > distinct) outcome.notes.push(problem('problem.combined', { rows: good, keys: distinct }));
-		} else {
-			await conn.run(statements.dedupe);
-			const distinct = await count(conn, statements.countStage);
-			outcome.superseded = good - distinct;
-			if (outcome.superseded) outcome.notes.push(problem('problem.superseded', { count: outcome.superseded }));
-		}
-		const distinct = await count(conn, statements.countStage);
-		const before = await countRecords(conn, dataset, statements.countTable);
-		for (const name of UPSERTS[dataset]) await execOn(conn, name, hasInstants ? { file_id: outcome.id, tz: part.timeZone } : { file_id: outcome.id });
-		const after = await countRecords(conn, dataset, statements.countTable);
-		outcome.inserted = after - before;
-		outcome.updated = distinct - outcome.inserted;
-		if (def.hasCustomer) await execOn(conn, 'ingest/create_stub_customers', { file_id: outcome.id });
-		outcome.status = outcome.rejected ? 'with_rejects' : 'loaded';
+		return good;
 	} finally {
 		reader.close();
 	}
@@ -400,10 +385,13 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 
 	// The header and the parts to load: one failure here fails the whole file.
 	let headers: string[] | null = null;
+	let csvLayout: CsvLayout | undefined;
+	let fromRejects = false;
 	let parts: Part[] = [];
 	try {
 		const reader = await openReader(file, sniffed, db);
 		headers = reader.headers;
+		csvLayout = reader.csv;
 		// JSON names its keys per record: the first records' keys stand for a header.
 		const columns = headers ?? (await reader.sampleKeys?.()) ?? null;
 		reader.close();
@@ -413,12 +401,12 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 			throw new MappingError(resolved.problem);
 		}
 		head.notes.push(...resolved.notes);
-		const fromRejects = isRejectsHeader(headers);
+		fromRejects = isRejectsHeader(headers);
 		for (const spec of resolved.parts) {
 			const outcome = parts.length === 0 ? head : { ...newOutcome(await nextId(db), file, spec.dataset, options.sourcePath), ...fileFacts, notes: [...sniffed.notes] };
 			Object.assign(outcome, { dataset: spec.dataset, mapping: spec.id, preset: spec.preset ?? null });
 			const timeZone = spec.timeZone ?? options.timeZone;
-			const part: Part = { spec, hash: mappingHash(spec), outcome, mapping: null, timeZone };
+			const part: Part = { spec, hash: mappingHash(spec), outcome, mapping: null, timeZone, native: null };
 			parts.push(part);
 			part.mapping = compileMapping(spec, headers, { timeZone, fromRejects });
 			if (part.mapping.missingColumns.length) outcome.notes.push(problem('problem.absentColumns', { columns: part.mapping.missingColumns.join(', ') }));
@@ -452,6 +440,40 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 		}
 	}
 
+	// The DuckDB path stages before the transaction (see ./native/stage.ts); a part it cannot
+	// take, the JavaScript path stages inside it. Either way the part is recorded with which
+	// path read it and why not DuckDB's.
+	const facts = { ...sniffed, headers, csv: csvLayout };
+	const pending = parts.filter((p) => p.outcome.status !== 'duplicate');
+	const support = (part: Part): Support => {
+		const no = (reason: string): Support => ({ ok: false, reason });
+		if (options.ingestPath === 'js') return no('CARE_INGEST_PATH=js');
+		// One DuckDB staging per transaction: the parts of a preset are read by JavaScript, all alike.
+		if (parts.length > 1) return no(`one file read into ${parts.length} datasets (preset ${part.spec.preset ?? part.spec.id})`);
+		if (part.spec.aggregate) return no('the mapping combines the rows of a key (aggregate)');
+		if (fromRejects) return no('a rejects download loaded back');
+		return nativeSupport(DATASETS[part.spec.dataset], part.spec, facts);
+	};
+	for (const part of pending) {
+		const s = support(part);
+		part.outcome.ingestPathReason = s.ok ? null : s.reason;
+	}
+	const nativePart = pending.length === 1 && pending[0]!.outcome.ingestPathReason === null ? pending[0]! : null;
+	const prepare = async (conn: DuckDBConnection) => {
+		if (!nativePart) return;
+		const t0 = performance.now();
+		const staged = await stageNative({ conn, file, facts, mapping: nativePart.mapping!, dataDir, tmpDir: path.join(dataDir, 'tmp') });
+		if (staged.ok) nativePart.native = staged;
+		else {
+			nativePart.outcome.ingestPathReason = staged.reason;
+			log().info({ file: nativePart.outcome.fileName, reason: staged.reason }, 'file read with JavaScript: the DuckDB path cannot take it');
+		}
+		log().debug({ file: nativePart.outcome.fileName, ms: Math.round(performance.now() - t0), native: staged.ok }, 'DuckDB staging');
+	};
+	const cleanup = async (conn: DuckDBConnection) => {
+		for (const t of ['stage', 'stage_rejects', ...NATIVE_TEMP_TABLES]) await conn.run(`drop table if exists ${t}`);
+	};
+
 	const at: { part: Part | null } = { part: null };
 	try {
 		await db.transaction(async (conn) => {
@@ -464,7 +486,7 @@ export async function loadFile(options: LoadOptions): Promise<FileOutcome[]> {
 					await conn.run('drop table if exists stage; drop table if exists stage_rejects');
 				}
 			}
-		});
+		}, { prepare, cleanup });
 		return parts.map((p) => p.outcome);
 	} catch (e) {
 		storageOr(e);

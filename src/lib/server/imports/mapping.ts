@@ -368,7 +368,7 @@ export type MappedRow =
 	| { kind: 'reject'; problem: RowProblem }
 	| { kind: 'skip'; reason: string };
 
-interface CompiledSource {
+export interface CompiledSource {
 	columns: string[];
 	constValue?: string;
 	join: string;
@@ -389,7 +389,7 @@ interface CompiledSource {
 	add?: { column: string; unit: DurationUnit };
 }
 
-interface CompiledField {
+export interface CompiledField {
 	def: FieldDef;
 	index: number;
 	sources: CompiledSource[];

@@ -24,6 +24,13 @@ export interface FileReader {
 	 */
 	sampleKeys?(): Promise<string[]>;
 	close(): void;
+	/** For CSV: the separator papaparse detected, and the blank lines before the header. */
+	csv?: CsvLayout;
+}
+
+export interface CsvLayout {
+	delimiter: string;
+	headerIndex: number;
 }
 
 /** How many records' keys stand for a JSON file's layout. */
@@ -117,10 +124,10 @@ async function csvReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 			});
 		});
 	}
-	return { headers, forEach, close: () => input?.destroy() };
+	return { headers, forEach, close: () => input?.destroy(), csv: { delimiter, headerIndex } };
 }
 
-function isBlankRow(fields: string[]): boolean {
+export function isBlankRow(fields: string[]): boolean {
 	return fields.length === 1 && fields[0]!.trim() === '';
 }
 
@@ -143,7 +150,7 @@ function jsonValue(v: unknown): string | null | undefined {
 	return JSON.stringify(v);
 }
 
-function objectRecord(obj: unknown, line: number | null, record: number, raw: () => string): SourceRecord {
+export function objectRecord(obj: unknown, line: number | null, record: number, raw: () => string): SourceRecord {
 	const normalized = new Map<string, unknown>();
 	if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
 		for (const [k, v] of Object.entries(obj)) normalized.set(normalizeName(k), v);
@@ -203,6 +210,21 @@ async function jsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 	return { headers: null, forEach, sampleKeys, close: () => {} };
 }
 
+/** A line of NDJSON that holds no record (JavaScript's trim() leaves nothing). */
+export const isBlankLine = (text: string) => text.trim() === '';
+
+/** The record of one non-blank NDJSON line: the object, or why the line cannot be read. */
+export function ndjsonRecord(text: string, line: number, record: number): SourceRecord {
+	if (jsonDepth(text).line !== null) return { line, record, raw: () => text, get: () => undefined, problem: problem('problem.jsonTooDeep', { max: MAX_JSON_DEPTH, line }) };
+	let obj: unknown;
+	try {
+		obj = JSON.parse(text);
+	} catch (e) {
+		return { line, record, raw: () => text, get: () => undefined, problem: problem('problem.badJsonLine', { detail: (e as Error).message }) };
+	}
+	return objectRecord(obj, line, record, () => text);
+}
+
 async function ndjsonReader(file: string, sniffed: Sniffed): Promise<FileReader> {
 	let input: fs.ReadStream | null = null;
 	async function forEach(onRecord: (rec: SourceRecord) => void) {
@@ -213,20 +235,9 @@ async function ndjsonReader(file: string, sniffed: Sniffed): Promise<FileReader>
 		let record = 0;
 		for await (const text of lines) {
 			line++;
-			if (text.trim() === '') continue;
+			if (isBlankLine(text)) continue;
 			record++;
-			if (jsonDepth(text).line !== null) {
-				onRecord({ line, record, raw: () => text, get: () => undefined, problem: problem('problem.jsonTooDeep', { max: MAX_JSON_DEPTH, line }) });
-				continue;
-			}
-			let obj: unknown;
-			try {
-				obj = JSON.parse(text);
-			} catch (e) {
-				onRecord({ line, record, raw: () => text, get: () => undefined, problem: problem('problem.badJsonLine', { detail: (e as Error).message }) });
-				continue;
-			}
-			onRecord(objectRecord(obj, line, record, () => text));
+			onRecord(ndjsonRecord(text, line, record));
 		}
 	}
 	async function sampleKeys() {

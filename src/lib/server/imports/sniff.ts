@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { inEnglish, problem, type Problem, type ProblemKey } from '../../i18n/translate';
+import { censusCounter, type TextCensus } from './native/census';
 
 export type FileFormat = 'csv' | 'json' | 'ndjson' | 'parquet';
 
@@ -17,6 +18,8 @@ export interface Sniffed {
 	/** A WHATWG encoding label for TextDecoder (utf-8, utf-16le, windows-1252, …); null for Parquet. */
 	encoding: string | null;
 	notes: Problem[];
+	/** Line structure of the bytes as they are (for the DuckDB path, ./native/); null for Parquet. */
+	census: TextCensus | null;
 }
 
 /** The file cannot be read at all; it goes to failed/ with this problem. */
@@ -87,8 +90,10 @@ export async function sniffFile(file: string, fallbackEncoding = 'windows-1252')
 	let head: Buffer | null = null;
 	let utf8 = true;
 	let carry = Buffer.alloc(0);
+	const census = censusCounter();
 	for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
 		hash.update(chunk);
+		census.add(chunk);
 		if (!head) head = chunk.subarray(0, 65536);
 		if (utf8) {
 			const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -103,7 +108,7 @@ export async function sniffFile(file: string, fallbackEncoding = 'windows-1252')
 	const notes: Problem[] = [];
 	if (stat.size === 0) throw unreadable('problem.emptyFile', sha256, 0);
 
-	if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { sha256, size: stat.size, format: 'parquet', encoding: null, notes };
+	if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { sha256, size: stat.size, format: 'parquet', encoding: null, notes, census: null };
 	if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
 		throw unreadable('problem.zipFile', sha256, stat.size);
 	}
@@ -139,5 +144,5 @@ export async function sniffFile(file: string, fallbackEncoding = 'windows-1252')
 		const first = new TextDecoder(encoding).decode(head).trimStart()[0];
 		if (first === '{' && /\}\s*\r?\n\s*\{/.test(new TextDecoder(encoding).decode(head))) format = 'ndjson';
 	}
-	return { sha256, size: stat.size, format, encoding, notes };
+	return { sha256, size: stat.size, format, encoding, notes, census: census.result() };
 }
