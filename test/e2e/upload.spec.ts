@@ -127,6 +127,8 @@ test('the upload page at desktop and phone width, in English and Persian', async
 			await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
 			await openWith(page, path.join(FIXTURES, 'tickets-fa.windows-1256.csv'), `?lang=${lang}`);
 			await expect(page.getByTestId('import-suggestion')).toBeVisible();
+			// The layouts the header fits come after the suggestion: wait for the page's checks to end.
+			await expect(page.getByTestId('import-mapping')).toHaveAttribute('aria-busy', 'false');
 			// The first test saved a mapping for this header: show the columns anyway.
 			const makeNew = page.getByTestId('import-make-new');
 			if (await makeNew.count()) await makeNew.check();
@@ -212,6 +214,12 @@ test('a Zendesk export: the preset is offered, loads tickets, answers and custom
 	await expect(parts.locator('li')).toHaveCount(3);
 	await expect(parts).toContainText('zendesk-csat');
 	await expect(parts).toContainText('zendesk-customers');
+	// Both on the pages: the ticket (its subject) and its satisfaction answer, from the one file.
+	await page.goto('/tickets/9001');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('9001');
+	await expect(page.locator('p.subject')).toContainText('Login fails after update');
+	await expect(page.getByTestId('ticket-answers').locator('tbody tr')).toHaveCount(1);
+	await expect(page.getByTestId('ticket-answers')).toContainText('CSAT');
 
 	// The same file again: nothing loaded, and the choice to load it anyway (updated, not doubled).
 	await openWith(page, file);
