@@ -37,7 +37,9 @@ export default defineConfig({
 					// (a test importing ECharts alone took 5.2 s with a CPU hog beside it).
 					// Heavy tests still set their own, longer timeouts.
 					testTimeout: 30_000,
-					hookTimeout: 60_000
+					hookTimeout: 60_000,
+					// The same as the integration project's (Vitest groups projects by it).
+					maxWorkers: 2
 				}
 			},
 			{
