@@ -4,12 +4,16 @@
  * and the preview rows checked by the loader's own mapping code.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { en, fa } from '../../src/lib/i18n/messages/index';
 import { DATASETS } from '../../src/lib/server/imports/datasets';
 import { BUILT_IN_MAPPINGS } from '../../src/lib/server/imports/mappings/index';
+import { readConfig } from '../../src/lib/server/config';
+import { inspectPreview } from '../../src/lib/server/imports/import-page';
+import { nativeMapping } from '../../src/lib/server/imports/mapping';
 import { checkPreview, draftSpec, guessDateReading, headerKey, suggestForHeader } from '../../src/lib/server/imports/suggest';
 import { decodeSample, persianLetters } from '../../src/lib/upload/encoding';
 import { FIXTURE_DIR } from '../fixtures/upload/generate';
@@ -138,6 +142,20 @@ describe('checkPreview', () => {
 		expect(checkPreview(noId, headers, rows).error?.key).toBe('problem.mappingUnusable');
 		const wrongColumn = draftSpec('tickets', 'x', 'x', best!.fields.map((f) => (f.field === 'id' ? { ...f, column: 'nope' } : f)));
 		expect(checkPreview(wrongColumn, headers, rows).error).toEqual({ key: 'problem.missingColumn', params: { field: 'id', wanted: 'nope' } });
+	});
+
+	it("checks rows against the product's own layout when the page uses it (it is not a mapping one may save)", () => {
+		const config = readConfig({ CARE_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'care-inspect-')) });
+		const header = ['id', 'customer_id', 'direction', 'started_at', 'outcome'];
+		const calls = [
+			['c1', 'C1', 'inbound', '2026-11-01 10:00', 'answered'],
+			['c2', 'C1', 'inbound', 'soon', 'answered']
+		];
+		const { check } = inspectPreview(config, { headers: header, rows: calls, spec: null, use: { dataset: 'calls', id: 'native' } });
+		expect(check?.error).toBeNull();
+		expect(check?.rows.map((r) => r.kind)).toEqual(['row', 'reject']);
+		// A draft named "native" is still refused, as a saved file would be.
+		expect(checkPreview({ ...nativeMapping('calls') }, header, calls).error?.key).toBe('problem.mappingUnusable');
 	});
 });
 

@@ -71,10 +71,11 @@ export function readInspectRequest(body: unknown): InspectRequest | null {
 /** Suggestions for a header and, for a draft mapping, what the loader would make of the rows. */
 export function inspectPreview(config: Config, req: InspectRequest): { candidates: DatasetCandidate[]; check: PreviewCheck | null } {
 	const { mappings } = loadMappings(config.mappingsDir);
-	const known = req.use ? [...mappings, nativeMapping(req.use.dataset)].find((m) => m.dataset === req.use!.dataset && m.id === req.use!.id) : undefined;
+	const native = req.use?.id === 'native' ? nativeMapping(req.use.dataset) : undefined;
+	const known = req.use ? (native ?? mappings.find((m) => m.dataset === req.use!.dataset && m.id === req.use!.id)) : undefined;
 	const spec = req.spec ?? known ?? null;
 	return {
 		candidates: suggestForHeader(req.headers, req.rows, mappings),
-		check: spec ? checkPreview(spec, req.headers, req.rows) : null
+		check: spec ? checkPreview(spec, req.headers, req.rows, { builtIn: !req.spec && spec === native }) : null
 	};
 }

@@ -277,9 +277,11 @@ function placeholder(def: FieldDef): string {
  * What the loader would do with the preview rows under a draft mapping: each row loaded,
  * rejected (why) or skipped, and per field how many values fail and why.
  */
-export function checkPreview(spec: MappingSpec, headers: string[], rows: string[][]): PreviewCheck {
+export function checkPreview(spec: MappingSpec, headers: string[], rows: string[][], options: { builtIn?: boolean } = {}): PreviewCheck {
 	try {
-		validateMappingSpec(spec, 'mapping');
+		// A saved or drafted mapping is checked as a mapping file would be; the product's own
+		// layout ("native", which no saved mapping may be called) is not one.
+		if (!options.builtIn) validateMappingSpec(spec, 'mapping');
 	} catch (e) {
 		return { error: problem('problem.mappingUnusable', { file: spec.id || '?', detail: (e as Error).message.replace(/^mapping: /, '') }), rows: [], fields: [] };
 	}
