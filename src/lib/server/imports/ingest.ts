@@ -29,6 +29,7 @@ import { errnoCode } from './reasons';
 import { checkDataFolder, clearStorageProblem, reportStorageProblem, StorageError, storageProblemOf } from '../storage';
 import { log, type Logger } from '../log';
 import type { IngestListener } from './progress';
+import { audit, type By } from '../audit';
 
 export type Trigger = 'schedule' | 'manual' | 'cli' | 'startup' | 'reload';
 export type RunStatus = 'ok' | 'with_rejects' | 'with_failures' | 'failed';
@@ -493,4 +494,16 @@ export function loadAgain(db: Database, config: Config, request: LoadAgainReques
 			}
 		});
 	});
+}
+
+/** loadAgain, recorded in the audit log as done by `who` (the file page's action and the API). */
+export async function loadAgainAs(db: Database, config: Config, request: LoadAgainRequest, who: By): Promise<RunSummary> {
+	const run = await loadAgain(db, config, request);
+	await audit(db, {
+		...who,
+		action: 'import.load_again',
+		target: `import #${request.importId}`,
+		detail: { run: run.id, layout: request.layoutId ?? null, status: run.status, inserted: run.inserted, updated: run.updated, rejected: run.rejected }
+	});
+	return run;
 }

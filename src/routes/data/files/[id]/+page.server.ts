@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { audit } from '$lib/server/audit';
 import { by } from '$lib/server/auth/web';
-import { loadAgain, LoadAgainError } from '$lib/server/imports/ingest';
+import { loadAgainAs, LoadAgainError } from '$lib/server/imports/ingest';
 import { fileParts, getFileWithRejects, layoutChoices } from '$lib/server/imports/status';
 import { StorageError } from '$lib/server/storage';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,13 +28,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const layout = String(form.get('layout') ?? '').trim() || null;
 		try {
-			const run = await loadAgain(locals.runtime.db, locals.runtime.config, { importId: id, layoutId: layout });
-			await audit(locals.runtime.db, {
-				...by(locals),
-				action: 'import.load_again',
-				target: `import #${id}`,
-				detail: { run: run.id, layout, status: run.status, inserted: run.inserted, updated: run.updated, rejected: run.rejected }
-			});
+			const run = await loadAgainAs(locals.runtime.db, locals.runtime.config, { importId: id, layoutId: layout }, by(locals));
 			return {
 				loadedAgain: {
 					run: run.id,

@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { inEnglish } from '$lib/i18n/translate';
-import { audit } from '$lib/server/audit';
 import { by } from '$lib/server/auth/web';
-import { loadAgain, LoadAgainError } from '$lib/server/imports/ingest';
+import { loadAgainAs, LoadAgainError } from '$lib/server/imports/ingest';
 import type { RequestHandler } from './$types';
 
 /**
@@ -24,13 +23,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		}
 	}
 	try {
-		const run = await loadAgain(locals.runtime.db, locals.runtime.config, { importId: id, layoutId: layout });
-		await audit(locals.runtime.db, {
-			...by(locals),
-			action: 'import.load_again',
-			target: `import #${id}`,
-			detail: { run: run.id, layout, status: run.status, inserted: run.inserted, updated: run.updated, rejected: run.rejected }
-		});
+		const run = await loadAgainAs(locals.runtime.db, locals.runtime.config, { importId: id, layoutId: layout }, by(locals));
 		return json(run);
 	} catch (e) {
 		if (!(e instanceof LoadAgainError)) throw e;
