@@ -22,7 +22,7 @@ risk as (
 steps as (
 	select *,
 		product(1 - events / at_risk) over (partition by grp order by days rows between unbounded preceding and current row) as survival,
-		sum(case when at_risk > events then events / (at_risk * (at_risk - events)) end) over (partition by grp order by days rows between unbounded preceding and current row) as greenwood
+		sum(case when at_risk > events then events / (cast(at_risk as double) * (at_risk - events)) end) over (partition by grp order by days rows between unbounded preceding and current row) as greenwood
 	from risk
 )
 select grp, days, at_risk, events, censored, survival, survival * sqrt(greenwood) as std_error
