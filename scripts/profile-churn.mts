@@ -18,7 +18,7 @@ import { runIngest } from '../src/lib/server/imports/ingest';
 import { ensureFresh, lastRefreshReport } from '../src/lib/server/refresh/index';
 import { loadSettings } from '../src/lib/server/settings';
 import { atRiskView, customerPage, rankedRisk } from '../src/lib/server/churn/risk';
-import { trackRecord } from '../src/lib/server/churn/track';
+import { ensureTrackRecord, trackRecord } from '../src/lib/server/churn/track';
 import { dayList, listDays } from '../src/lib/server/churn/followups';
 import { LOCAL_OPERATOR } from '../src/lib/server/churn/viewer';
 import { ticketDetail } from '../src/lib/server/tickets/detail';
@@ -42,7 +42,8 @@ async function main() {
 	await migrate(db);
 	let settings = await loadSettings(db);
 	const rebuilt = await ensureFresh(db, settings);
-	console.log(`open + migrate${rebuilt ? ' + refresh' : ''}: ${Math.round(performance.now() - t0)} ms ${rebuilt ? JSON.stringify(lastRefreshReport()?.steps) : ''}`);
+	const tracked = await ensureTrackRecord(db, settings.churn);
+	console.log(`open + migrate${rebuilt ? ' + refresh' : ''}: ${Math.round(performance.now() - t0)} ms ${rebuilt ? JSON.stringify(lastRefreshReport()?.steps) : ''}${tracked ? ' + track record' : ''}`);
 
 	// Per named query timings.
 	const perQuery = new Map<string, number[]>();

@@ -20,6 +20,7 @@ import { problem } from '../i18n/translate';
 import { reportStorageProblem } from './storage';
 import { loadSettings, saveSetting, seedSettings, type Settings } from './settings';
 import { ensureFresh } from './refresh/index';
+import { ensureTrackRecord } from './churn/track';
 import { ingestIsRunning, recoverInterruptedRuns, runIngest, settlePendingMoves, stuckFiles } from './imports/ingest';
 import { inboxHasWork } from './imports/inbox';
 import { removeStaleUploads } from './imports/upload';
@@ -135,7 +136,11 @@ async function start(): Promise<Runtime> {
 		if (stale) log().warn({ removed: stale }, 'removed uploads cut off by a stop');
 	}
 	const settings = await loadSettings(db);
-	if (!db.readOnly) await ensureFresh(db, settings);
+	if (!db.readOnly) {
+		await ensureFresh(db, settings);
+		// A database migrated to the stored track record gets it now, not at the next load.
+		await ensureTrackRecord(db, settings.churn);
+	}
 
 	const rt: Runtime = {
 		config,

@@ -9,7 +9,9 @@
  * 3. on the first refresh, or when the model's settings changed (the whole history is then
  *    recomputed with them), the risk is reconstructed back in time from the data as it was on
  *    each day (one day in backfillEveryDays, back backfillDays, and the day a week ago), from
- *    the first day with any contact on (an empty database reconstructs nothing).
+ *    the first day with any contact on (an empty database reconstructs nothing);
+ * 4. the track record's figures (who left and whether they were flagged, the Kaplan-Meier
+ *    curves), when the history they read changed (track.ts, computeTrackRecord).
  *
  * Heavy per-customer work lives here, never in a request (docs/churn-model.md, "Performance").
  */
@@ -22,6 +24,7 @@ import { allChanged, type Changes } from '../refresh/changes';
 import type { RefreshContext } from '../refresh/index';
 import { refreshDayTable, signatureOf, storedSignature } from '../refresh/rollups';
 import type { ChurnSettings } from './settings';
+import { computeTrackRecord } from './track';
 
 /** The hash of the model settings the history was computed with. */
 export function modelHash(settings: ChurnSettings): string {
@@ -105,9 +108,10 @@ export async function refreshChurn({ conn, settings, now, changes }: RefreshCont
 		backfill = true;
 	}
 	await computeRiskDay(conn, asOf, timeZone, churn, false, now);
-	if (!backfill) return;
-	// Only days on or after the first contact: before it there is nothing to reconstruct.
-	const [first] = await queryOn<{ day: string | null }>(conn, 'churn/first_contact_day');
-	if (!first?.day) return;
-	for (const day of backfillDays(asOf, churn.history)) if (day >= first.day) await computeRiskDay(conn, day, timeZone, churn, true, now);
+	if (backfill) {
+		// Only days on or after the first contact: before it there is nothing to reconstruct.
+		const [first] = await queryOn<{ day: string | null }>(conn, 'churn/first_contact_day');
+		if (first?.day) for (const day of backfillDays(asOf, churn.history)) if (day >= first.day) await computeRiskDay(conn, day, timeZone, churn, true, now);
+	}
+	await computeTrackRecord(conn, churn);
 }

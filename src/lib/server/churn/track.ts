@@ -3,13 +3,16 @@
  *
  * - The track record: of the customers who left (renewal not taken, or marked lost), how many
  *   the model flagged before they left and how early, and Kaplan-Meier curves of time to churn
- *   for customers flagged vs not flagged on a landmark day (SQL: queries/churn/kaplan_meier.sql).
+ *   for customers flagged vs not flagged on a landmark day (SQL: queries/churn/kaplan_meier.sql),
+ *   computed by the churn refresh step when the history changed and stored (computeTrackRecord).
  * - The hold-out: customers newly at risk are drawn at random into the list or kept off it
  *   (assignment.ts); here the two arms are compared on return to contact, churn and later score,
  *   with counts, a 95% interval for the difference, and a plain note when there are too few.
  */
 import { addDays } from '../../calendar';
-import type { Database } from '../db/database';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { execOn, queryOn, type Database } from '../db/database';
+import { sql } from '../db/queries';
 import type { ChurnSettings } from './settings';
 import { canSeeCustomerPii, type ChurnViewer } from './viewer';
 
@@ -35,18 +38,35 @@ export interface KmSubject {
 	event: boolean;
 }
 
-/** Kaplan-Meier curves of subjects (computed in SQL). */
-export async function kaplanMeier(db: Database, subjects: KmSubject[]): Promise<Map<string, KmPoint[]>> {
-	const rows = await db.query<{ grp: string; days: number; at_risk: number; events: number; censored: number; survival: number; std_error: number | null }>(
-		'churn/kaplan_meier',
-		{ subjects: JSON.stringify(subjects) }
-	);
+interface KmRow {
+	grp: string;
+	days: number;
+	at_risk: number;
+	events: number;
+	censored: number;
+	survival: number;
+	std_error: number | null;
+}
+
+function byGroup(rows: KmRow[]): Map<string, KmPoint[]> {
 	const out = new Map<string, KmPoint[]>();
 	for (const r of rows) {
 		if (!out.has(r.grp)) out.set(r.grp, []);
 		out.get(r.grp)!.push({ days: r.days, atRisk: r.at_risk, events: r.events, censored: r.censored, survival: r.survival, stdError: r.std_error });
 	}
 	return out;
+}
+
+/** Kaplan-Meier curves of any subjects, one per grp (the SQL of the stored curves: queries/churn/kaplan_meier.sql). */
+export async function kaplanMeier(db: Database, subjects: KmSubject[]): Promise<Map<string, KmPoint[]>> {
+	return db.withConnection(async (conn) => {
+		await execOn(conn, 'churn/km_subjects_json', { subjects: JSON.stringify(subjects) });
+		try {
+			return byGroup(await queryOn<KmRow & Record<string, unknown>>(conn, 'churn/kaplan_meier'));
+		} finally {
+			await execOn(conn, 'churn/km_subjects_drop');
+		}
+	});
 }
 
 export interface LeftCustomer {
@@ -86,8 +106,47 @@ export function median(values: number[]): number | null {
 /** Days before leaving the model's flags count for the track record. */
 export const TRACK_HORIZON_DAYS = 180;
 
+/** What the stored track record was computed from (queries/churn/track_signature.sql). */
+async function trackSignature(conn: DuckDBConnection, settings: ChurnSettings): Promise<string> {
+	const [row] = await queryOn<{ signature: string | null }>(conn, 'churn/track_signature', { at_risk: settings.atRiskScore, horizon: TRACK_HORIZON_DAYS });
+	return row?.signature ?? '';
+}
+
+/**
+ * Compute the track record's figures into churn_track_left and churn_track_km (every landmark's
+ * curves and the pooled ones), unless what they are computed from is unchanged since they were
+ * stored (the signature in churn_state). Run by the churn refresh step after the risk history
+ * was written, inside its transaction. Returns whether it computed.
+ */
+export async function computeTrackRecord(conn: DuckDBConnection, settings: ChurnSettings): Promise<boolean> {
+	const signature = await trackSignature(conn, settings);
+	const [stored] = await queryOn<{ value: string }>(conn, 'churn/state_value', { key: 'track_signature' });
+	if (stored?.value === signature) return false;
+	const params = { at_risk: settings.atRiskScore, horizon: TRACK_HORIZON_DAYS };
+	await execOn(conn, 'churn/track_clear');
+	await conn.run(`insert into churn_track_left\n${sql('churn/track_record')}`, params);
+	await execOn(conn, 'churn/track_km_clear');
+	await execOn(conn, 'churn/track_subjects', params);
+	try {
+		await conn.run(`insert into churn_track_km\n${sql('churn/kaplan_meier')}`);
+	} finally {
+		await execOn(conn, 'churn/km_subjects_drop');
+	}
+	await execOn(conn, 'churn/save_state', { key: 'track_signature', value: signature });
+	return true;
+}
+
+/**
+ * At start: a database migrated to the stored track record (or whose settings were changed
+ * without a refresh since) gets it computed now, rather than at the next load.
+ */
+export async function ensureTrackRecord(db: Database, settings: ChurnSettings): Promise<boolean> {
+	return db.transaction((conn) => computeTrackRecord(conn, settings));
+}
+
+/** The track record as stored by the churn refresh step (computeTrackRecord); names only for viewers who may see them. */
 export async function trackRecord(db: Database, settings: ChurnSettings, viewer: ChurnViewer, landmark: string | null): Promise<TrackRecord> {
-	const rows = await db.query<Record<string, unknown>>('churn/track_record', { at_risk: settings.atRiskScore, horizon: TRACK_HORIZON_DAYS });
+	const rows = await db.cachedQuery<Record<string, unknown>>('churn/track_left');
 	const pii = canSeeCustomerPii(viewer);
 	const left: LeftCustomer[] = rows.map((r) => ({
 		customerId: r.customer_id as string,
@@ -110,13 +169,10 @@ export async function trackRecord(db: Database, settings: ChurnSettings, viewer:
 	const chosen = landmark && landmarks.includes(landmark) ? landmark : null;
 	const curves: KmCurve[] = [];
 	if (landmarks.length) {
-		const subjects = chosen
-			? await db.query<KmSubject & { customer_id: string } & Record<string, unknown>>('churn/km_subjects', { landmark: chosen, at_risk: settings.atRiskScore })
-			: await db.query<KmSubject & { customer_id: string } & Record<string, unknown>>('churn/km_subjects_pooled', { at_risk: settings.atRiskScore, horizon: TRACK_HORIZON_DAYS });
-		const km = await kaplanMeier(db, subjects);
+		const km = byGroup(await db.cachedQuery<KmRow & Record<string, unknown>>('churn/track_km', { landmark: chosen }));
 		for (const group of ['flagged', 'not_flagged'] as const) {
-			const mine = subjects.filter((s) => s.grp === group);
-			curves.push({ group, subjects: mine.length, events: mine.filter((s) => s.event).length, points: km.get(group) ?? [] });
+			const points = km.get(group) ?? [];
+			curves.push({ group, subjects: points.reduce((n, p) => n + p.events + p.censored, 0), events: points.reduce((n, p) => n + p.events, 0), points });
 		}
 	}
 	return {
