@@ -29,6 +29,10 @@
 -- the churn settings, see src/lib/server/churn/settings.ts), $reconstructed BOOLEAN,
 -- $now TIMESTAMPTZ (the refresh's now: today's cut-off is still to come, and a running SLA
 -- clock that breaches later today has not breached yet)
+-- Performance: the windows' bounds are written out from the parameters in each WHERE (not read
+-- from the p row through a join), so DuckDB folds them into constants and filters inside the
+-- table scans; the calls chasing a feature request are counted only for the open requests old
+-- enough to count, by one join (not a subquery per request over every inbound call).
 insert into churn_risk_history
 with p as (
 	select
@@ -76,7 +80,7 @@ cust as (
 touch as (
 	select d.customer_id, d.day, case when d.prev_day > p.as_of - p.lookback_days then d.day - d.prev_day end as gap
 	from churn_contact_days d, p
-	where d.day <= p.as_of and d.day > p.as_of - p.lookback_days
+	where d.day <= cast($as_of as date) and d.day > cast($as_of as date) - cast(json_extract_string($model, '$.rhythm.lookbackDays') as integer)
 ),
 rhythm as (
 	select customer_id, count(*) as contact_days, count(gap) as gaps, avg(gap) as mean_gap
@@ -85,8 +89,8 @@ rhythm as (
 ),
 last_touch as (
 	select d.customer_id, max(d.day) as last_day
-	from churn_contact_days d, p
-	where d.day <= p.as_of
+	from churn_contact_days d
+	where d.day <= cast($as_of as date)
 	group by d.customer_id
 ),
 segment_gap as (
@@ -106,15 +110,15 @@ scores as (
 		cast(timezone($tz, max(s.answered_at) filter (where s.kind = 'nps')) as date) as last_nps_day,
 		arg_max(s.score, s.answered_at) filter (where s.kind = 'csat') as last_csat,
 		cast(timezone($tz, max(s.answered_at) filter (where s.kind = 'csat')) as date) as last_csat_day
-	from survey_answers s, p
-	where s.customer_id is not null and s.answered_at < p.cutoff and s.answered_at >= p.cutoff - to_days(p.score_days)
+	from survey_answers s
+	where s.customer_id is not null and s.answered_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) and s.answered_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.lowScore.windowDays') as integer))
 	group by s.customer_id
 ),
 -- Tickets opened in the window, as they stood at the cut-off.
 recent as (
 	select t.id, t.customer_id, t.category, t.created_at, t.resolved_at, p.cutoff
 	from tickets t, p
-	where t.customer_id is not null and t.created_at < p.cutoff and t.created_at >= p.cutoff - to_days(p.ticket_days)
+	where t.customer_id is not null and t.created_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) and t.created_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.tickets.windowDays') as integer))
 ),
 -- Tickets in the window whose first response or resolution had breached its target by the
 -- cut-off (sla_clocks, built by the SLA step before this one). Null without any SLA clock.
@@ -147,32 +151,49 @@ reopened as (
 	where x.reopened_at < p.cutoff
 	group by r.customer_id
 ),
--- Feature requests still without an answer (not resolved or closed) at the cut-off.
+-- Feature requests still without an answer (not resolved or closed) at the cut-off, open for at
+-- least the minimum days, and how many times the customer called about each since it was opened.
 open_features as (
-	select
-		t.customer_id,
-		t.id,
-		cast(p.as_of - cast(timezone($tz, t.created_at) as date) as integer) as age_days,
-		cast((select count(*) from calls k where k.ticket_id = t.id and k.direction = 'inbound' and k.started_at > t.created_at and k.started_at < p.cutoff) as integer) as chased
-	from tickets t, p
-	where t.category = 'feature_request'
-		and t.customer_id is not null
-		and t.created_at < p.cutoff
-		and t.created_at >= p.cutoff - to_days(p.lookback_days)
-		and (t.resolved_at is null or t.resolved_at >= p.cutoff)
-		and (t.closed_at is null or t.closed_at >= p.cutoff)
+	select o.* from (
+		select
+			t.customer_id,
+			t.id,
+			t.created_at,
+			cast(p.as_of - cast(timezone($tz, t.created_at) as date) as integer) as age_days
+		from tickets t, p
+		where t.category = 'feature_request'
+			and t.customer_id is not null
+			and t.created_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp))
+			and t.created_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.rhythm.lookbackDays') as integer))
+			and (t.resolved_at is null or t.resolved_at >= p.cutoff)
+			and (t.closed_at is null or t.closed_at >= p.cutoff)
+	) o, p
+	where o.age_days >= p.feature_min
+),
+chases as (
+	select o.id, cast(count(*) as integer) as chased
+	from open_features o
+	join calls k on k.ticket_id = o.id
+	where k.direction = 'inbound' and k.started_at > o.created_at and k.started_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp))
+		-- every request counted was opened within the look-back: a bound the scan can use
+		and k.started_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.rhythm.lookbackDays') as integer))
+	group by o.id
 ),
 feature as (
 	select
 		f.customer_id,
-		arg_max(f.id, f.strength) as feature_ticket,
-		arg_max(f.age_days, f.strength) as feature_age_days,
-		arg_max(f.chased, f.strength) as feature_chased,
+		-- the strongest request; among equally strong ones the oldest, then the highest id (so
+		-- the same data always names the same request)
+		arg_max(f.id, (f.strength, f.age_days, f.id)) as feature_ticket,
+		arg_max(f.age_days, (f.strength, f.age_days, f.id)) as feature_age_days,
+		arg_max(f.chased, (f.strength, f.age_days, f.id)) as feature_chased,
 		max(f.strength) as strength
 	from (
-		select o.*, least(1, o.age_days / p.feature_full) * (case when o.chased > 0 then 1 else 0.5 end) as strength
-		from open_features o, p
-		where o.age_days >= p.feature_min
+		select o.customer_id, o.id, o.age_days, coalesce(c.chased, 0) as chased,
+			least(1, o.age_days / p.feature_full) * (case when coalesce(c.chased, 0) > 0 then 1 else 0.5 end) as strength
+		from open_features o
+		left join chases c on c.id = o.id
+		cross join p
 	) f
 	group by f.customer_id
 ),
@@ -183,7 +204,7 @@ activity as (
 		coalesce(sum(a.count) filter (where a.day > p.as_of - p.trend_recent), 0) / p.trend_recent as recent,
 		coalesce(sum(a.count) filter (where a.day <= p.as_of - p.trend_recent), 0) / p.trend_before as before
 	from product_activity a, p
-	where a.day <= p.as_of and a.day > p.as_of - p.trend_recent - p.trend_before
+	where a.day <= cast($as_of as date) and a.day > cast($as_of as date) - cast(json_extract_string($model, '$.trend.recentDays') as integer) - cast(json_extract_string($model, '$.trend.beforeDays') as integer)
 	group by a.customer_id, p.trend_recent, p.trend_before
 ),
 activity_all as (
@@ -195,7 +216,7 @@ contact_trend as (
 		cast(count(*) filter (where d.day > p.as_of - p.trend_recent) as integer) as recent,
 		count(*) filter (where d.day <= p.as_of - p.trend_recent) * p.trend_recent / p.trend_before as before
 	from churn_contact_days d, p
-	where d.day <= p.as_of and d.day > p.as_of - p.trend_recent - p.trend_before
+	where d.day <= cast($as_of as date) and d.day > cast($as_of as date) - cast(json_extract_string($model, '$.trend.recentDays') as integer) - cast(json_extract_string($model, '$.trend.beforeDays') as integer)
 	group by d.customer_id, p.trend_recent, p.trend_before
 ),
 contact_all as (
@@ -203,8 +224,8 @@ contact_all as (
 ),
 contact_changes as (
 	select x.customer_id, max(cast(timezone($tz, x.seen_at) as date)) as changed_on
-	from customer_contact_changes x, p
-	where not x.initial and x.seen_at < p.cutoff
+	from customer_contact_changes x
+	where not x.initial and x.seen_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp))
 	group by x.customer_id
 ),
 facts as (
