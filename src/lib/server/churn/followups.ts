@@ -216,8 +216,15 @@ export async function dayList(db: Database, settings: Settings, viewer: ChurnVie
 	const today = todayIn(settings.unit.timeZone);
 	const info = day === today ? await ensureDayList(db, settings, day) : day < today ? await readDay(db, day) : null;
 	const rows = info ? await db.query<ItemRow & Record<string, unknown>>('followups/day_list', { day, carry: day === today, assignee: options.assignee ?? null }) : [];
-	const context = rows.length ? await db.query<ContextRow & Record<string, unknown>>('followups/items_context', { ids: JSON.stringify([...new Set(rows.map((r) => r.customer_id))]) }) : [];
-	const byCustomer = new Map(context.map((c) => [c.customer_id, c]));
+	const ids = JSON.stringify([...new Set(rows.map((r) => r.customer_id))].sort());
+	const [contacts, past] = rows.length
+		? await Promise.all([
+				db.cachedQuery<Pick<ContextRow, 'customer_id' | 'last_contact_day' | 'open_tickets' | 'open_subjects'> & Record<string, unknown>>('followups/items_contacts', { ids }),
+				db.query<Pick<ContextRow, 'customer_id' | 'past_follow_ups' | 'last_reached_at'> & Record<string, unknown>>('followups/items_context', { ids })
+			])
+		: [[], []];
+	const pastOf = new Map(past.map((p) => [p.customer_id, p]));
+	const byCustomer = new Map(contacts.map((c): [string, ContextRow] => [c.customer_id, { ...c, past_follow_ups: pastOf.get(c.customer_id)?.past_follow_ups ?? 0, last_reached_at: pastOf.get(c.customer_id)?.last_reached_at ?? null }]));
 	return { day, today, info, items: rows.map((r) => toItem(r, byCustomer.get(r.customer_id), viewer)), agents: await careAgents(db, settings.churn) };
 }
 

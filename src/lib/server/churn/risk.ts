@@ -1,5 +1,6 @@
 /**
- * Reading the churn risk the refresh job computed (never computing it in a request): the
+ * Reading the churn risk the refresh job computed (never computing it in a request; the derived
+ * tables are read through db.cachedQuery, valid until the next committed transaction): the
  * ranked at-risk customers, the customer list with its filters, and one customer's page
  * (risk and reasons, what changed since last week, score history, contact rhythm, timeline,
  * open tickets, contacts, follow-ups). Names, contact details and comments are left out for
@@ -21,13 +22,13 @@ export interface RiskDays {
 }
 
 export async function riskDays(db: Database): Promise<RiskDays> {
-	const [row] = await db.query<{ current: string | null; previous: string | null }>('churn/days');
+	const [row] = await db.cachedQuery<{ current: string | null; previous: string | null }>('churn/days');
 	return { current: row?.current ?? null, previous: row?.previous ?? null };
 }
 
 /** The newest computed day on or before `day`. */
 export async function riskDayAt(db: Database, day: string): Promise<string | null> {
-	const [row] = await db.query<{ as_of: string | null }>('churn/day_at', { day });
+	const [row] = await db.cachedQuery<{ as_of: string | null }>('churn/day_at', { day });
 	return row?.as_of ?? null;
 }
 
@@ -87,7 +88,7 @@ export async function rankedRisk(
 	const asOf = options.asOf ? await riskDayAt(db, options.asOf) : days.current;
 	if (!asOf) return { asOf: null, previous: null, total: 0, rows: [] };
 	const previous = asOf === days.current ? days.previous : await riskDayAt(db, addDays(asOf, -7));
-	const rows = await db.query<RankedRow & Record<string, unknown>>('churn/risk_ranked', {
+	const rows = await db.cachedQuery<RankedRow & Record<string, unknown>>('churn/risk_ranked', {
 		as_of: asOf,
 		previous,
 		min_score: options.minScore ?? 0,
@@ -240,6 +241,16 @@ export interface CustomerPage {
 
 export const TIMELINE_LIMIT = 80;
 
+/** Timeline order: event_at descending (sort_us, microseconds), then ref descending (byte order, as DuckDB compares VARCHAR). */
+function newestFirst(a: Record<string, unknown>, b: Record<string, unknown>): number {
+	const ta = BigInt(a.sort_us as string | number);
+	const tb = BigInt(b.sort_us as string | number);
+	if (ta !== tb) return ta > tb ? -1 : 1;
+	const ra = Buffer.from(String(a.ref));
+	const rb = Buffer.from(String(b.ref));
+	return -Buffer.compare(ra, rb);
+}
+
 /** One customer's page, or null when it does not exist. */
 export async function customerPage(db: Database, settings: ChurnSettings, viewer: ChurnViewer, id: string): Promise<CustomerPage | null> {
 	const [c] = await db.query<Record<string, unknown>>('churn/customer', { id });
@@ -257,7 +268,7 @@ export async function customerPage(db: Database, settings: ChurnSettings, viewer
 		onFollowUps: c.on_follow_ups as boolean,
 		lostOn: c.lost_on as string | null
 	};
-	const rows = await db.query<RiskRow & Record<string, unknown>>('churn/customer_risk', { id });
+	const rows = await db.cachedQuery<RiskRow & Record<string, unknown>>('churn/customer_risk', { id });
 	const latest = rows[0] ?? null;
 	let risk: CustomerPage['risk'] = null;
 	if (latest) {
@@ -273,9 +284,17 @@ export async function customerPage(db: Database, settings: ChurnSettings, viewer
 	}
 	const to = latest?.as_of ?? new Date().toISOString().slice(0, 10);
 	const from = addDays(to, -settings.model.rhythm.lookbackDays + 1);
-	const days = await db.query<ContactDay & Record<string, unknown>>('churn/customer_contact_days', { id, from, to });
-	const timeline = await db.query<Record<string, unknown>>('churn/customer_timeline', { id, limit: TIMELINE_LIMIT });
-	const open = await db.query<CustomerPage['openTickets'][number] & Record<string, unknown>>('churn/customer_open_tickets', { id });
+	const days = await db.cachedQuery<ContactDay & Record<string, unknown>>('churn/customer_contact_days', { id, from, to });
+	// Loaded events (cached until the next load) and the care unit's follow-ups (written any
+	// time), merged newest first as one query's `order by event_at desc, ref desc` would.
+	const [loaded, followed] = await Promise.all([
+		db.cachedQuery<Record<string, unknown>>('churn/customer_timeline', { id, limit: TIMELINE_LIMIT }),
+		db.query<Record<string, unknown>>('churn/customer_timeline_follow_ups', { id, limit: TIMELINE_LIMIT })
+	]);
+	const timeline = [...loaded, ...followed].sort(newestFirst).slice(0, TIMELINE_LIMIT);
+	const openRows = await db.cachedQuery<Omit<CustomerPage['openTickets'][number], 'open_days'> & Record<string, unknown>>('churn/customer_open_tickets', { id });
+	const openDays = openRows.length ? await db.query<{ open_days: number }>('churn/open_days', { moments: JSON.stringify(openRows.map((t) => t.created_at)) }) : [];
+	const open = openRows.map((t, i) => ({ ...t, open_days: openDays[i]!.open_days }));
 	const people = pii ? await db.query<{ contact_name: string; seen_at: string; initial: boolean }>('churn/customer_contact_people', { id }) : [];
 	const comments = canSeeComments(viewer);
 	return {
@@ -327,7 +346,7 @@ export async function atRiskView(db: Database, settings: ChurnSettings, viewer: 
 	if (before) {
 		const gone = before.rows.filter((r) => !isAtRisk.has(r.customerId)).map((r) => r.customerId);
 		for (const id of gone) {
-			const [row] = await db.query<{ score: number; status: string }>('churn/customer_risk_on', { id, as_of: now.asOf });
+			const [row] = await db.cachedQuery<{ score: number; status: string }>('churn/customer_risk_on', { id, as_of: now.asOf });
 			if (row) currentScores.set(id, row);
 		}
 	}
