@@ -167,10 +167,11 @@ describe('the stored track record', () => {
 		await load(f);
 		expect(await compute()).toBe(true);
 		expect(await compute()).toBe(false);
-		// A past day's score changes (a model change recomputes the history): computed again.
+		// A past day's score changes (a model change recomputes the history: the day's rows are
+		// written again, with a new computed_at): computed again.
 		const target = f.history.find((h) => h.status === 'active' && h.asOf === DAYS[10] && h.score < AT_RISK)!;
 		target.score = 99;
-		await t.rows(`update churn_risk_history set score = 99 where customer_id = '${target.id}' and as_of = date '${target.asOf}'`);
+		await t.rows(`update churn_risk_history set score = 99, computed_at = now() + interval 1 second where customer_id = '${target.id}' and as_of = date '${target.asOf}'`);
 		expect(await compute()).toBe(true);
 		const want = await expected(f);
 		const got = await read(null);
