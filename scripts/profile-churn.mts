@@ -1,11 +1,12 @@
 /**
  * Profile the churn pages' data and the churn refresh step on a kept database (a COPY of a
  * benchmark folder: opening it migrates it): `npx tsx scripts/profile-churn.mts DIR [--runs 10]
- * [--load N] [--explain]`.
+ * [--cold] [--only PAGES] [--load N] [--customers 5000]`.
  *
  * - pages: the domain calls each churn page's load makes (at-risk, track record, follow-ups,
  *   /api/followups's list, the risk API with limit 1000, one customer, one ticket), median and
  *   p95 of `runs` warm runs, and the named queries inside them (median time per call);
+ *   (--cold: with db.cachedQuery's results forgotten before each run, as after a load);
  * - --load N: N times, 100 new calls on the last day loaded through the product's ingest, with
  *   the refresh's step times (the churn step's part in it).
  * Nothing here asserts a duration.
@@ -31,6 +32,8 @@ const dir = path.resolve(args[0] ?? '');
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 10) || 10;
 const loads = args.includes('--load') ? Number(args[args.indexOf('--load') + 1]) : 0;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
+/** --cold: forget db.cachedQuery's results before each run (the first request after a load). */
+const cold = args.includes('--cold');
 
 const config = readConfig({ ...process.env, CARE_DATA_DIR: dir });
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
@@ -76,6 +79,7 @@ async function main() {
 		recording = true;
 		const times: number[] = [];
 		for (let i = 0; i < runs; i++) {
+			if (cold) (db as unknown as { cache: Map<string, unknown> }).cache.clear();
 			const s = performance.now();
 			await fn();
 			times.push(performance.now() - s);
@@ -87,7 +91,8 @@ async function main() {
 	}
 
 	const stamp = Date.now().toString(36);
-	const customers = (await db.query<{ n: number }>('churn/experiment_count', { at_risk: 1e9 })) && 5000;
+	// The benchmark's customers at 1M tickets (scripts/bench-data.ts: one per 200 tickets).
+	const customers = Number(args[args.indexOf('--customers') + 1] ?? 5000) || 5000;
 	for (let i = 1; i <= loads; i++) {
 		writeNewCalls(config.inboxDir, `prof-${stamp}-${i}`, 100, `P${stamp}${i}_`, customers);
 		t0 = performance.now();

@@ -27,7 +27,7 @@ import { canSeeComments, canSeeCustomerPii, canWorkFollowUps, type ChurnViewer }
 export async function careAgents(db: Database, settings: ChurnSettings): Promise<string[]> {
 	const set = settings.followUps.agents.map((a) => a.trim()).filter(Boolean);
 	if (set.length) return [...new Set(set)];
-	return (await db.query<{ owner: string }>('followups/owners')).map((r) => r.owner);
+	return (await db.cachedQuery<{ owner: string }>('followups/owners')).map((r) => r.owner);
 }
 
 export interface DayInfo {
