@@ -32,11 +32,3 @@ create table churn_track_km (
 -- and the server computes it at start when it is (ensureTrackRecord).
 delete from churn_state where key = 'track_signature';
 
--- A ticket's page (/tickets/[id]) reads the calls, survey answers and status changes of one
--- ticket: a handful of rows out of millions. ART indexes on ticket_id make those lookups index
--- scans (1M tickets, 3M calls: 40-50 ms each -> 1-3 ms). These tables are written by loads
--- (appends, upserts by key), never rewritten by the refresh; an index costs a little on each
--- insert and is loaded from disk only as far as lookups touch it.
-create index calls_ticket_id on calls (ticket_id);
-create index survey_answers_ticket_id on survey_answers (ticket_id);
-create index ticket_status_changes_ticket_id on ticket_status_changes (ticket_id);
