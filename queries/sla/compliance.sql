@@ -6,9 +6,9 @@
 --   stop time (unknown) neither. States as of $now (sla_state, migration 006).
 -- How: the states of settled times (sla_settled: the same at every moment) are counted ahead in
 --   the summary sla_daily (migration 023, kept by the SLA refresh), which also counts every
---   ticket; only the unsettled times (running, not paused, with a due time; their clocks are kept
---   in sla_unsettled) are judged against $now here, each time of a clock once, and added in.
---   Same figures as judging every clock of sla_clocks.
+--   ticket; only the unsettled times (running, not paused, with a due time: on open tickets,
+--   whose clocks sla_open_clocks holds) are judged against $now here, each time of a clock once,
+--   and added in. Same figures as judging every clock of sla_clocks.
 -- grain: one row per (dim, key): dim 'all' (one row), 'priority', 'team', 'channel', 'segment',
 --   'period' (one row per period of $grain by the ticket's local creation day, in the unit's calendar).
 -- params: $from DATE, $to DATE, $now TIMESTAMPTZ, $grain VARCHAR (day|week|month|quarter|year),
@@ -20,7 +20,7 @@ with live as (
 			then sla_state(s.fr_target_s, s.fr_stopped, s.fr_paused, s.fr_elapsed_s, s.fr_due_at, s.fr_risk_at, s.fr_risk_s, cast($now as timestamptz)) end as fr,
 		case when not sla_settled(s.res_target_s, s.res_stopped, s.res_paused, s.res_due_at)
 			then sla_state(s.res_target_s, s.res_stopped, s.res_paused, s.res_elapsed_s, s.res_due_at, s.res_risk_at, s.res_risk_s, cast($now as timestamptz)) end as res
-	from sla_unsettled s
+	from sla_open_clocks s
 	where s.created_day between cast($from as date) and cast($to as date)
 		and not (sla_settled(s.fr_target_s, s.fr_stopped, s.fr_paused, s.fr_due_at) and sla_settled(s.res_target_s, s.res_stopped, s.res_paused, s.res_due_at))
 		and ($priority is null or s.priority = $priority)

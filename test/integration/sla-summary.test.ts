@@ -1,10 +1,13 @@
 /**
  * SLA compliance read from the per-day summary (sla_daily: settled times counted ahead) plus the
- * unsettled clocks judged per request (sla_unsettled), migration 023, gives exactly what judging
- * every clock of sla_clocks against now gives (the SQL before the summary, kept in
+ * unsettled times of the open tickets' clocks judged per request (sla_open_clocks), migration
+ * 023, gives exactly what judging every clock of sla_clocks against now gives (the SQL before
+ * the summary, kept in
  * test/fixtures/sla-compliance-per-clock.sql): for every grain, dimension filter, period and
  * moment, and again after a load that moves a ticket to another day, stops a clock, ends a
- * pause and changes a priority (the SLA refresh rebuilds only those tickets' days).
+ * pause and changes a priority (the SLA refresh rebuilds only those tickets' days). The at-risk
+ * list and the open counts, read from the open tickets' clocks (sla_open_clocks), equal theirs
+ * read from every clock too (test/fixtures/sla-at-risk-per-clock.sql, sla-open-counts-per-clock.sql).
  *
  * Fixture (Asia/Tehran, Saturday-Wednesday 08:00-16:00, Thursday 08:00-12:00, no holidays).
  * Targets: normal 60 / 480 business minutes, high 30 / 240 business, critical 15 / 120 calendar,
@@ -26,7 +29,8 @@ import { addPolicyVersion, PRIORITIES } from '../../src/lib/server/sla/policies'
 import { slaCompliance } from '../../src/lib/server/sla/compliance';
 import { tempDb, type TempDb } from '../helpers/temp-db';
 
-const PER_CLOCK = fs.readFileSync(path.join(__dirname, '../fixtures/sla-compliance-per-clock.sql'), 'utf8');
+const fixture = (name: string) => fs.readFileSync(path.join(__dirname, `../fixtures/${name}`), 'utf8');
+const PER_CLOCK = { compliance: fixture('sla-compliance-per-clock.sql'), at_risk: fixture('sla-at-risk-per-clock.sql'), open_counts: fixture('sla-open-counts-per-clock.sql') };
 const NOWS = ['2026-11-20T09:00:00+03:30', '2026-11-22T08:10:00+03:30', '2026-11-22T08:25:00+03:30', '2026-11-22T11:00:00+03:30', '2026-12-10T12:00:00+03:30'];
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const WHOLE = { from: '2026-10-01', to: '2026-11-30' };
@@ -97,34 +101,46 @@ a11,2026-11-22T08:00:00+03:30,waiting_customer
 });
 afterAll(() => t.close());
 
-type Params = { from: string; to: string; grain: string; now: string } & Record<string, string | null>;
+type Params = Record<string, string | number | null>;
 
-/** The per-clock reference with the parameters written in (a test's own SQL, values from the lists above). */
-async function perClock(p: Params) {
-	const text = PER_CLOCK.replace(/\$(\w+)/g, (_, name: string) => (p[name] === null || p[name] === undefined ? 'null' : `'${p[name]}'`));
+/** A per-clock reference with the parameters written in (a test's own SQL, values from the lists above). */
+async function perClock(name: keyof typeof PER_CLOCK, p: Params) {
+	const text = PER_CLOCK[name].replace(/\$(\w+)/g, (_, key: string) => (p[key] === null || p[key] === undefined ? 'null' : typeof p[key] === 'number' ? String(p[key]) : `'${p[key]}'`));
 	return t.rows(text);
 }
 
-async function expectSame(p: Params) {
-	const params = { priority: null, team: null, channel: null, segment: null, ...p };
-	const expected = await perClock(params);
-	const actual = await t.db.query('sla/compliance', params);
-	expect(actual, JSON.stringify(params)).toEqual(expected);
+async function expectSame(name: keyof typeof PER_CLOCK, p: Params) {
+	const expected = await perClock(name, p);
+	const actual = await t.db.query(`sla/${name}`, p);
+	expect(actual, `${name} ${JSON.stringify(p)}`).toEqual(expected);
 	return expected;
 }
+
+const NO_DIMS = { priority: null, team: null, channel: null, segment: null };
+const compliance = (p: Params) => expectSame('compliance', { ...NO_DIMS, ...p });
 
 async function expectSameEverywhere() {
 	const states = new Set<string>();
 	for (const now of NOWS)
 		for (const grain of GRAINS) {
-			const rows = await expectSame({ ...WHOLE, grain, now });
-			for (const r of rows)
-				for (const [k, v] of Object.entries(r)) if (/^(fr|res)_/.test(k) && Number(v) > 0) states.add(k);
+			const rows = await compliance({ ...WHOLE, grain, now });
+			for (const r of rows) for (const [k, v] of Object.entries(r)) if (/^(fr|res)_/.test(k) && Number(v) > 0) states.add(k);
 		}
-	for (const dims of FILTERS) for (const now of [NOWS[2]!, NOWS[4]!]) await expectSame({ ...WHOLE, grain: 'month', now, ...dims });
+	for (const dims of FILTERS) for (const now of [NOWS[2]!, NOWS[4]!]) await compliance({ ...WHOLE, grain: 'month', now, ...dims });
 	// One day, a week, and a period without tickets (the 'all' row of nothing).
 	for (const [from, to] of [['2026-11-21', '2026-11-21'], ['2026-11-21', '2026-11-27'], ['2025-01-01', '2025-01-31']])
-		for (const now of [NOWS[1]!, NOWS[3]!]) await expectSame({ from: from!, to: to!, grain: 'day', now });
+		for (const now of [NOWS[1]!, NOWS[3]!]) await compliance({ from: from!, to: to!, grain: 'day', now });
+	// The at-risk list (pages, filters) and the open counts, read from the open tickets' clocks.
+	let listed = 0;
+	for (const now of NOWS) {
+		await expectSame('open_counts', { now });
+		const list = { ...NO_DIMS, now, state: null, metric: null, limit: 50, offset: 0 };
+		listed += (await expectSame('at_risk', list)).length;
+		await expectSame('at_risk', { ...list, limit: 2, offset: 1 });
+		await expectSame('at_risk', { ...list, state: 'at_risk', metric: 'resolution' });
+		await expectSame('at_risk', { ...list, team: 'B', state: 'breached' });
+	}
+	expect(listed).toBeGreaterThan(0);
 	return states;
 }
 
@@ -136,10 +152,10 @@ describe('SLA compliance from the daily summary', () => {
 			['fr_at_risk', 'fr_breached', 'fr_met', 'fr_not_measured', 'fr_pending', 'res_at_risk', 'res_breached', 'res_met', 'res_not_measured', 'res_pending'].sort()
 		);
 		// Settled and unsettled clocks are both there: paused ones, and running ones judged per request.
-		const [kinds] = await t.rows<{ paused: number; unsettled: number; summarised: number }>(
-			'select (select cast(count(*) as integer) from sla_clocks where fr_paused or res_paused) as paused, (select cast(count(*) as integer) from sla_unsettled) as unsettled, (select cast(sum(tickets) as integer) from sla_daily) as summarised'
+		const [kinds] = await t.rows<{ paused: number; open: number; summarised: number }>(
+			'select (select cast(count(*) as integer) from sla_clocks where fr_paused or res_paused) as paused, (select cast(count(*) as integer) from sla_open_clocks) as open, (select cast(sum(tickets) as integer) from sla_daily) as summarised'
 		);
-		expect(kinds).toEqual({ paused: 2, unsettled: 6, summarised: 13 });
+		expect(kinds).toEqual({ paused: 2, open: 8, summarised: 13 });
 		// The domain function reads it: a3 (first response met) and a4 (breached) at 11:00.
 		const s = await slaCompliance(t.db, { range: WHOLE, grain: 'month', dims: { priority: 'high' } }, new Date(NOWS[3]!));
 		expect(s.firstResponse).toMatchObject({ met: 1, breached: 1, n: 2, compliance: 50 });
@@ -169,10 +185,9 @@ a13,C3,critical,B,phone,resolved,2026-11-05T10:00:00+03:30,2026-11-05T10:10:00+0
 		const [stamps] = await t.rows<{ kept: boolean }>("select (select computed_at from sla_clocks where ticket_id = 'a1') < (select computed_at from sla_clocks where ticket_id = 'a3') as kept");
 		expect(stamps).toEqual({ kept: true });
 		await expectSameEverywhere();
-		// Nothing is counted twice or left behind: a3 is settled now, a10 runs again (a11 still
-		// paused), a14 is new; 14 tickets.
-		const rows = await t.rows<{ ticket_id: string }>('select ticket_id from sla_unsettled');
-		expect(rows.map((r) => r.ticket_id).sort()).toEqual(['a10', 'a12', 'a14', 'a4', 'a5', 'a6', 'a7']);
+		// Nothing is counted twice or left behind: a3 is closed now, a14 is new; 14 tickets.
+		const rows = await t.rows<{ ticket_id: string }>('select ticket_id from sla_open_clocks');
+		expect(rows.map((r) => r.ticket_id).sort()).toEqual(['a10', 'a11', 'a12', 'a14', 'a4', 'a5', 'a6', 'a7']);
 		const [{ n }] = (await t.rows<{ n: number }>('select cast(sum(tickets) as integer) as n from sla_daily')) as [{ n: number }];
 		expect(n).toBe(14);
 	});
@@ -180,12 +195,12 @@ a13,C3,critical,B,phone,resolved,2026-11-05T10:00:00+03:30,2026-11-05T10:10:00+0
 	it('is built by the migration from the clocks a database already holds', async () => {
 		const built = async () => ({
 			daily: (await t.rows('select * from sla_daily')).map((r) => JSON.stringify(r)).sort(),
-			unsettled: (await t.rows('select * from sla_unsettled')).map((r) => JSON.stringify(r)).sort()
+			open: (await t.rows('select * from sla_open_clocks')).map((r) => JSON.stringify(r)).sort()
 		});
 		const byRefresh = await built();
 		const migration = listMigrations().find((m) => m.version === 23)!;
 		await t.db.transaction(async (conn) => {
-			await conn.run('drop table sla_daily; drop table sla_unsettled; drop macro sla_settled;');
+			await conn.run('drop table sla_daily; drop table sla_open_clocks; drop macro sla_settled;');
 			await conn.run(migration.text);
 		});
 		expect(await built()).toEqual(byRefresh);

@@ -11,7 +11,7 @@
  * The compliance summary (sla_daily, migration 023: per creation day and dimensions, the counts
  * of the times whose state no longer depends on now) is rebuilt for the days of the recomputed
  * clocks, old and new, or whole after a full recompute; so are the rows of the clocks whose
- * state does depend on now (sla_unsettled), which requests judge against now.
+ * state can depend on now (open tickets: sla_open_clocks), which requests judge against now.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execOn, queryOn } from '../db/database';
@@ -81,8 +81,8 @@ export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshR
 		await execOn(conn, full ? 'sla/daily_days_all' : 'sla/daily_days_dirty');
 		await execOn(conn, full ? 'sla/daily_delete_all' : 'sla/daily_delete');
 		await execOn(conn, 'sla/daily_insert');
-		await execOn(conn, full ? 'sla/unsettled_delete_all' : 'sla/unsettled_delete');
-		await execOn(conn, 'sla/unsettled_insert');
+		await execOn(conn, full ? 'sla/open_clocks_delete_all' : 'sla/open_clocks_delete');
+		await execOn(conn, full ? 'sla/open_clocks_insert_all' : 'sla/open_clocks_insert');
 	}
 	await execOn(conn, 'sla/save_refresh_state', {
 		watermark: watermark ?? state?.loaded_watermark ?? null,
