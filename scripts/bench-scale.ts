@@ -168,9 +168,14 @@ function vmHwmMb(pid: number): number | null {
 	}
 }
 
+/**
+ * Build the app being measured: always, unless --no-build (then the existing build/ is used as
+ * it is). A build left from an earlier checkout would measure old code (it did once: a 1M run
+ * served a build five commits old).
+ */
 function ensureBuild(root: string, build: boolean, log: (l: string) => void): string | null {
-	if (fs.existsSync(path.join(root, 'build', 'index.js'))) return null;
-	if (!build) return 'no build/ (run `npm run build` first, or leave out --no-build)';
+	const exists = fs.existsSync(path.join(root, 'build', 'index.js'));
+	if (!build) return exists ? null : 'no build/ (run `npm run build` first, or leave out --no-build)';
 	log('building the app (vite build)…');
 	const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 	return r.status === 0 ? null : 'the build failed';
@@ -391,7 +396,8 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 		// 5. pages, through the built server (the database is handed over to it)
 		const { token } = await createToken(db, { name: `bench-${stamp}`, role: 'admin' }, { actor: 'cli' });
 		closeDatabase();
-		const noBuild = part('pages') ? ensureBuild(root, o.build, log) : 'left out (--only)';
+		const buildProblem = part('pages') || part('javascript') ? ensureBuild(root, o.build, log) : null;
+		const noBuild = part('pages') ? buildProblem : 'left out (--only)';
 		const pageByRoute = new Map<string, number>();
 		if (noBuild) {
 			report.pages = { skipped: noBuild };
@@ -425,7 +431,7 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 		}
 
 		// 6. JavaScript per route
-		report.javascript = part('javascript') ? routeJavaScript(root) : { skipped: 'left out (--only)' };
+		report.javascript = part('javascript') ? (buildProblem ? { skipped: buildProblem } : routeJavaScript(root)) : { skipped: 'left out (--only)' };
 
 		// 7. PostgreSQL
 		const bin = runPg ? findPostgres() : null;

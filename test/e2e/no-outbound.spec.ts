@@ -19,8 +19,8 @@ function pagePaths(): string[] {
 		});
 }
 
-/** Open each page, wait until the network is idle, move over the charts; return the foreign requests and CSP violations. */
-async function visitAll(page: Page, paths: string[]): Promise<{ foreign: string[]; violations: string[]; seen: number }> {
+/** Open each page in each language, wait until the network is idle, move over the charts; return the foreign requests and CSP violations. */
+async function visitAll(page: Page, paths: string[], langs: readonly string[] = ['en', 'fa']): Promise<{ foreign: string[]; violations: string[]; seen: number }> {
 	const own = new URL(BASE_URL).origin;
 	const foreign: string[] = [];
 	const violations: string[] = [];
@@ -35,7 +35,7 @@ async function visitAll(page: Page, paths: string[]): Promise<{ foreign: string[
 		if (/Content Security Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
 	});
 	for (const p of paths) {
-		for (const lang of ['en', 'fa']) {
+		for (const lang of langs) {
 			await page.goto(`${p}${p.includes('?') ? '&' : '?'}lang=${lang}`, { waitUntil: 'networkidle' });
 			for (const chart of await page.locator('[data-testid=chart] svg').all()) {
 				const box = await chart.boundingBox();
@@ -73,7 +73,9 @@ test.describe('signed out, and as an executive', () => {
 		const login = await visitAll(page, ['/login']);
 		expect(login.foreign).toEqual([]);
 		await signInPage(page, 'demo-executive');
-		const { foreign, violations } = await visitAll(page, pagePaths());
+		// The administrator's pass covers both languages; the executive's (other pages refused,
+		// names left out) once, in Persian, the first users' language.
+		const { foreign, violations } = await visitAll(page, pagePaths(), ['fa']);
 		expect(foreign).toEqual([]);
 		expect(violations).toEqual([]);
 	});

@@ -225,6 +225,12 @@ test('a Zendesk export: the preset is offered, loads tickets, answers and custom
 	await openWith(page, file);
 	await page.getByTestId('import-load-button').click();
 	await expect(page.getByTestId('import-duplicate')).toBeVisible({ timeout: 120_000 });
+	// It says which earlier load it was and links there, not to the duplicate's own empty record.
+	await expect(result).toContainText('zendesk-page.csv was loaded before through the same layout (import #');
+	const earlier = await result.getByRole('link').getAttribute('href');
+	await expect(page.getByTestId('load-figures')).toContainText('Nothing read');
+	await expect(parts).toContainText('loaded before (import #');
+	await expect(parts.locator('li').first().getByRole('link')).toHaveAttribute('href', earlier!);
 	await page.getByTestId('import-force').click();
 	await expect(result).toContainText('0 new, 5 updated', { timeout: 120_000 });
 	await expect(page.getByTestId('import-duplicate')).toHaveCount(0);

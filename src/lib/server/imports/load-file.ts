@@ -16,7 +16,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inEnglish, problem, type Problem } from '../../i18n/translate';
-import { execOn, queryOn, type Database } from '../db/database';
+import { execOn, insertOn, queryOn, type Database } from '../db/database';
 import { StorageError, storageProblemOf } from '../storage';
 import { DATASETS, keyFields, type DatasetName } from './datasets';
 import { isRejectsHeader, resolveParts } from './detect';
@@ -274,7 +274,14 @@ async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions
 	lap('dedupe');
 	const distinct = await count(conn, statements.countStage);
 	const before = await countRecords(conn, dataset, statements.countTable);
-	for (const name of UPSERTS[dataset]) await execOn(conn, name, hasInstants ? { file_id: outcome.id, tz: part.timeZone } : { file_id: outcome.id });
+	const params = hasInstants ? { file_id: outcome.id, tz: part.timeZone } : { file_id: outcome.id };
+	const [merge, ...others] = UPSERTS[dataset];
+	// Into an empty table a merge is a plain insert: the staged rows are deduplicated by key, so
+	// none can conflict, and DuckDB's ON CONFLICT costs more than the insert itself (3M calls:
+	// 18.7 s against 11.1 s). A new installation's first load is the big one.
+	if (before === 0) await insertOn(conn, merge!, params);
+	else await execOn(conn, merge!, params);
+	for (const name of others) await execOn(conn, name, params);
 	const after = await countRecords(conn, dataset, statements.countTable);
 	outcome.inserted = after - before;
 	outcome.updated = distinct - outcome.inserted;

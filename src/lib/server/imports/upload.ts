@@ -61,6 +61,8 @@ export interface UploadPart {
 	rejected: number;
 	skipped: number;
 	error: Problem | null;
+	/** For a part loaded before (status duplicate): the import that loaded it. */
+	duplicateOf: number | null;
 }
 
 export interface UploadOutcome {
@@ -73,6 +75,8 @@ export interface UploadOutcome {
 	rejected: number;
 	skipped: number;
 	error: Problem | null;
+	/** When the file was loaded before (status duplicate): the import that loaded it. */
+	duplicateOf: number | null;
 	/** Every dataset the file loaded into (a preset's parts), its own first. */
 	parts: UploadPart[];
 }
@@ -310,7 +314,8 @@ function partsOf(run: RunSummary, placed: Placed): UploadOutcome | null {
 		rejected: own.rejected,
 		skipped: own.skipped,
 		error: own.error,
-		parts: ordered.map((f) => ({ id: f.id, dataset: f.dataset, mapping: f.mapping, status: f.status, inserted: f.inserted, updated: f.updated, rejected: f.rejected, skipped: f.skipped, error: f.error }))
+		duplicateOf: own.duplicateOf,
+		parts: ordered.map((f) => ({ id: f.id, dataset: f.dataset, mapping: f.mapping, status: f.status, inserted: f.inserted, updated: f.updated, rejected: f.rejected, skipped: f.skipped, error: f.error, duplicateOf: f.duplicateOf }))
 	};
 }
 
