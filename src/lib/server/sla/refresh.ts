@@ -78,7 +78,7 @@ export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshR
 		if (!full) await execOn(conn, 'sla/daily_days_dirty');
 		await execOn(conn, full ? 'sla/delete_all' : 'sla/delete_dirty');
 		await execOn(conn, 'sla/compute_clocks', { tz: settings.unit.timeZone, pause: JSON.stringify(settings.sla.pauseStatuses), share: settings.sla.atRiskShare });
-		await execOn(conn, full ? 'sla/daily_days_all' : 'sla/daily_days_dirty');
+		await execOn(conn, full ? 'sla/daily_days_all' : 'sla/daily_days_computed');
 		await execOn(conn, full ? 'sla/daily_delete_all' : 'sla/daily_delete');
 		await execOn(conn, 'sla/daily_insert');
 		await execOn(conn, full ? 'sla/open_clocks_delete_all' : 'sla/open_clocks_delete');
