@@ -32,11 +32,15 @@ const TABLES = [
 ];
 /**
  * Tables compared through a query: the SLA clocks with their breach moments (migration 022; the
- * SLA step has its own watermark), and the churn risk of the day the refresh scores, factors
- * included (the SLA-breach factor reads the clocks' breach moments). Computation stamps aside.
+ * SLA step has its own watermark), its compliance summary and open tickets' clocks (migration 023),
+ * and the churn risk of the day the refresh scores, factors included (the SLA-breach factor
+ * reads the clocks' breach moments). Computation stamps aside.
  */
 const QUERIES: Record<string, (asOf: string) => string> = {
 	sla_clocks: () => 'select * exclude (computed_at) from sla_clocks',
+	// The compliance summary and the open tickets' clocks (migration 023), kept by the SLA step too.
+	sla_daily: () => 'select * from sla_daily',
+	sla_open_clocks: () => 'select * exclude (computed_at) from sla_open_clocks',
 	churn_risk: (asOf) => `select * exclude (computed_at) from churn_risk_history where as_of = date '${asOf}' and not reconstructed`
 };
 const NOW = new Date('2026-11-23T09:00:00Z');

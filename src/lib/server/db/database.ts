@@ -260,26 +260,6 @@ function named(e: unknown, name: string): unknown {
 	return e;
 }
 
-/**
- * A named `insert … on conflict …` statement without its conflict clause (from the line that
- * starts with `on conflict` to the end): for a merge into a table known to be empty.
- */
-export function withoutConflictClause(name: string): string {
-	const text = sql(name);
-	const at = text.search(/^on conflict\b/im);
-	if (at < 0) throw new Error(`${name} has no line starting with "on conflict"`);
-	return text.slice(0, at);
-}
-
-/** Run a named upsert as a plain insert (see withoutConflictClause), discarding any result. */
-export async function insertOn(conn: DuckDBConnection, name: string, params?: Params): Promise<void> {
-	try {
-		await conn.run(withoutConflictClause(name), bind(name, params));
-	} catch (e) {
-		throw named(e, name);
-	}
-}
-
 /** Run a named statement on a connection, discarding any result. */
 export async function execOn(conn: DuckDBConnection, name: string, params?: Params): Promise<void> {
 	try {

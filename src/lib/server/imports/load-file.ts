@@ -16,7 +16,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inEnglish, problem, type Problem } from '../../i18n/translate';
-import { execOn, insertOn, queryOn, type Database } from '../db/database';
+import { execOn, queryOn, type Database } from '../db/database';
 import { StorageError, storageProblemOf } from '../storage';
 import { DATASETS, keyFields, type DatasetName } from './datasets';
 import { isRejectsHeader, resolveParts } from './detect';
@@ -111,16 +111,26 @@ const ROWS_PER_REPORT = 5000;
 const EMPTY_MAPPINGS: LoadedMappings = { mappings: [], presets: [], broken: [], problems: [] };
 
 /**
- * The named statements that merge a staged dataset into its tables, in order. Survey answers
- * also keep the surveys offered (survey_offers) when the mapping records offers.
+ * The named statements that merge a staged dataset into its tables, in order. The fact tables
+ * have no key constraint (migration 025: its index made large loads slow and memory-bound), so a
+ * merge forgets the rows of the staged keys and inserts the staged rows (deduplicated by key);
+ * customers and annotations, small, keep theirs and merge with ON CONFLICT. Survey answers also
+ * keep the surveys offered (survey_offers) when the mapping records offers.
  */
 const UPSERTS: Record<DatasetName, string[]> = {
 	customers: ['ingest/upsert_customers'],
-	tickets: ['ingest/upsert_tickets'],
-	ticket_status_changes: ['ingest/upsert_ticket_status_changes'],
-	calls: ['ingest/upsert_calls'],
-	survey_answers: ['ingest/upsert_survey_answers', 'ingest/upsert_survey_offers', 'ingest/survey_offers_answered', 'ingest/delete_offered_answers'],
-	product_activity: ['ingest/upsert_product_activity'],
+	tickets: ['ingest/forget_tickets', 'ingest/insert_tickets'],
+	ticket_status_changes: ['ingest/forget_ticket_status_changes', 'ingest/insert_ticket_status_changes'],
+	calls: ['ingest/forget_calls', 'ingest/insert_calls'],
+	survey_answers: [
+		'ingest/forget_survey_answers',
+		'ingest/insert_survey_answers',
+		'ingest/forget_survey_offers',
+		'ingest/insert_survey_offers',
+		'ingest/survey_offers_answered',
+		'ingest/delete_offered_answers'
+	],
+	product_activity: ['ingest/forget_product_activity', 'ingest/insert_product_activity'],
 	annotations: ['ingest/upsert_annotations']
 };
 
@@ -275,13 +285,7 @@ async function loadPart(conn: DuckDBConnection, part: Part, options: LoadOptions
 	const distinct = await count(conn, statements.countStage);
 	const before = await countRecords(conn, dataset, statements.countTable);
 	const params = hasInstants ? { file_id: outcome.id, tz: part.timeZone } : { file_id: outcome.id };
-	const [merge, ...others] = UPSERTS[dataset];
-	// Into an empty table a merge is a plain insert: the staged rows are deduplicated by key, so
-	// none can conflict, and DuckDB's ON CONFLICT costs more than the insert itself (3M calls:
-	// 18.7 s against 11.1 s). A new installation's first load is the big one.
-	if (before === 0) await insertOn(conn, merge!, params);
-	else await execOn(conn, merge!, params);
-	for (const name of others) await execOn(conn, name, params);
+	for (const name of UPSERTS[dataset]) await execOn(conn, name, params);
 	const after = await countRecords(conn, dataset, statements.countTable);
 	outcome.inserted = after - before;
 	outcome.updated = distinct - outcome.inserted;

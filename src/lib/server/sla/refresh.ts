@@ -7,6 +7,11 @@
  * changed. A change of the clock rules (zone, pause statuses, at-risk share) recomputes all.
  * The state of an open ticket at a given moment needs no refresh: the clocks store when each
  * target (and its at-risk share) will be reached, and readers compare that with now.
+ *
+ * The compliance summary (sla_daily, migration 023: per creation day and dimensions, the counts
+ * of the times whose state no longer depends on now) is rebuilt for the days of the recomputed
+ * clocks, old and new, or whole after a full recompute; so are the rows of the clocks whose
+ * state can depend on now (open tickets: sla_open_clocks), which requests judge against now.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execOn, queryOn } from '../db/database';
@@ -67,8 +72,17 @@ export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshR
 	}
 	const recomputed = await countDirty(conn);
 	if (recomputed > 0) {
+		// The compliance summary (sla_daily) of the recomputed clocks' creation days: the days
+		// they were on (a ticket may move day) and the days they are on now; every day when full.
+		await execOn(conn, 'sla/daily_days_clear');
+		if (!full) await execOn(conn, 'sla/daily_days_dirty');
 		await execOn(conn, full ? 'sla/delete_all' : 'sla/delete_dirty');
 		await execOn(conn, 'sla/compute_clocks', { tz: settings.unit.timeZone, pause: JSON.stringify(settings.sla.pauseStatuses), share: settings.sla.atRiskShare });
+		await execOn(conn, full ? 'sla/daily_days_all' : 'sla/daily_days_computed');
+		await execOn(conn, full ? 'sla/daily_delete_all' : 'sla/daily_delete');
+		await execOn(conn, 'sla/daily_insert');
+		await execOn(conn, full ? 'sla/open_clocks_delete_all' : 'sla/open_clocks_delete');
+		await execOn(conn, full ? 'sla/open_clocks_insert_all' : 'sla/open_clocks_insert');
 	}
 	await execOn(conn, 'sla/save_refresh_state', {
 		watermark: watermark ?? state?.loaded_watermark ?? null,

@@ -3,7 +3,7 @@
  * generated from the same compiled mapping (and so from the same dataset definitions).
  *
  * The SELECT reads a relation `src` whose columns hold the file's values as text, and gives,
- * per row, one column per dataset field as text the upsert (queries/ingest/upsert_*.sql) turns
+ * per row, one column per dataset field as text the merge (queries/ingest/insert_*.sql, upsert_*.sql) turns
  * into the same value as the JavaScript path's canonical text (`2026-11-21 08:15:00+03:30`,
  * `12.5`, `true`, `waiting_customer`): that text itself, or, where it is cheaper and the upsert
  * casts both alike, the value as written (`2026-11-21T08:15:00Z`, `1e3`), and:

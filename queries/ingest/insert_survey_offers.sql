@@ -1,4 +1,4 @@
--- upsert_survey_offers: keep every survey a staged row says was offered, answered or not, for
+-- insert_survey_offers: the second half of keeping every survey a staged row says was offered, answered or not, for
 -- the response rate. Only rows whose mapping records offers (state given: 'answered' or
 -- 'offered'); the offer's time is when it was offered, else when it was answered.
 -- params: $file_id INTEGER, $tz VARCHAR: zone of times written without an offset.
@@ -6,7 +6,3 @@ insert into survey_offers (id, customer_id, ticket_id, kind, occasion, channel, 
 select id, customer_id, ticket_id, kind, occasion, channel, to_instant(coalesce(offered_at, answered_at), $tz), state = 'answered', $file_id, now()
 from stage
 where state is not null
-on conflict (id) do update set
-	customer_id = excluded.customer_id, ticket_id = excluded.ticket_id, kind = excluded.kind,
-	occasion = excluded.occasion, channel = excluded.channel, offered_at = excluded.offered_at,
-	answered = excluded.answered, source_file_id = excluded.source_file_id, loaded_at = excluded.loaded_at

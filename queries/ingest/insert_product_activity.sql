@@ -1,7 +1,5 @@
--- upsert_product_activity: merge one file's staged activity counts (key: customer, day, kind).
+-- insert_product_activity: the second half of merging one file's staged activity counts (key: customer, day, kind).
 -- params: $file_id INTEGER (days are local calendar days; no time zone applies)
 insert into product_activity (customer_id, day, kind, count, source_file_id, loaded_at)
 select customer_id, cast(day as date), kind, cast(count as double), $file_id, now()
 from stage
-on conflict (customer_id, day, kind) do update set
-	count = excluded.count, source_file_id = excluded.source_file_id, loaded_at = excluded.loaded_at

@@ -1,4 +1,4 @@
--- upsert_tickets: merge one file's staged tickets (deduplicated by id, last row wins).
+-- insert_tickets: the second half of merging one file's staged tickets (deduplicated by id, last row wins).
 -- The help desk's own durations are minutes; tags are staged as a JSON list of strings.
 -- params: $file_id INTEGER, $tz VARCHAR: zone of times written without an offset.
 insert into tickets (id, customer_id, channel, category, priority, support_level, status, team, assignee, subject,
@@ -12,15 +12,3 @@ select id, customer_id, channel, category, priority, support_level, status, team
 	cast(reopen_count as integer), from_json(tags, '["VARCHAR"]'),
 	$file_id, now()
 from stage
-on conflict (id) do update set
-	customer_id = excluded.customer_id, channel = excluded.channel, category = excluded.category,
-	priority = excluded.priority, support_level = excluded.support_level, status = excluded.status,
-	team = excluded.team, assignee = excluded.assignee, subject = excluded.subject,
-	created_at = excluded.created_at, first_response_at = excluded.first_response_at,
-	resolved_at = excluded.resolved_at, closed_at = excluded.closed_at,
-	source_first_reply_minutes = excluded.source_first_reply_minutes,
-	source_first_reply_business_minutes = excluded.source_first_reply_business_minutes,
-	source_resolution_minutes = excluded.source_resolution_minutes,
-	source_resolution_business_minutes = excluded.source_resolution_business_minutes,
-	reopen_count = excluded.reopen_count, tags = excluded.tags,
-	source_file_id = excluded.source_file_id, loaded_at = excluded.loaded_at

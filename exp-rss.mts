@@ -1,0 +1,13 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import fs from 'node:fs';
+const [pk, limit] = [process.argv[2] === 'pk', process.argv[3] ?? '1024MB'];
+fs.rmSync('/tmp/exp/r.duckdb', { force: true }); fs.rmSync('/tmp/exp/r.duckdb.wal', { force: true });
+const inst = await DuckDBInstance.create('/tmp/exp/r.duckdb', { memory_limit: limit, threads: '2', temp_directory: '/tmp/exp/tmp' });
+const c = await inst.connect();
+const f = '/tmp/if1/processed/calls/' + fs.readdirSync('/tmp/if1/processed/calls')[0];
+const t0 = performance.now();
+await c.run(`create table calls2 (id varchar ${pk ? 'primary key' : ''}, customer_id varchar, direction varchar, queue varchar, started_at timestamptz, answered_at timestamptz, ended_at timestamptz, wait_seconds double, talk_seconds double, outcome varchar, agent varchar, opened_case boolean, ticket_id varchar)`);
+await c.run(`create temp table s as select * from read_csv('${f}', all_varchar=true, header=true)`);
+await c.run(`insert into calls2 select id, customer_id, direction, queue, cast(started_at as timestamptz), cast(answered_at as timestamptz), cast(ended_at as timestamptz), cast(wait_seconds as double), cast(talk_seconds as double), outcome, agent, cast(opened_case as boolean), ticket_id from s`);
+const r = await c.runAndReadAll(`select * from duckdb_memory() where memory_usage_bytes > 0`);
+console.log(pk ? 'pk' : 'nopk', limit, Math.round(performance.now() - t0), 'ms', JSON.stringify(r.getRowObjectsJson().map((x) => [x.tag, Math.round(Number(x.memory_usage_bytes) / 1e6)])));
