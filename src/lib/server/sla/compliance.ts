@@ -226,7 +226,8 @@ export async function atRiskForRequest(db: Database, locale: { timeZone: string 
 /** The values the filter menus offer (teams, channels, segments that occur in the clocks). */
 export async function slaDimensionValues(db: Database): Promise<Record<'team' | 'channel' | 'segment', string[]>> {
 	const out: Record<'team' | 'channel' | 'segment', string[]> = { team: [], channel: [], segment: [] };
-	for (const r of await db.query<{ dim: 'team' | 'channel' | 'segment'; value: string }>('sla/dimension_values')) out[r.dim].push(r.value);
+	// sla_clocks is written only in the refresh's transaction: the menus' values keep until the next one.
+	for (const r of await db.cachedQuery<{ dim: 'team' | 'channel' | 'segment'; value: string }>('sla/dimension_values')) out[r.dim].push(r.value);
 	return out;
 }
 
@@ -276,7 +277,8 @@ const clockOf = (c: string | null | undefined) => (c === 'business' || c === 'ca
  * product's clocks, for the SLA page: null when no ticket of the period has them.
  */
 export async function sourceFigures(db: Database, filters: Pick<Filters, 'range' | 'dims'>): Promise<SourceFigures | null> {
-	const [r] = await db.query<SourceRow & Record<string, unknown>>('sla/source_figures', {
+	// Clocks and tickets change only in committed transactions (refresh, load): cached until the next.
+	const [r] = await db.cachedQuery<SourceRow & Record<string, unknown>>('sla/source_figures', {
 		from: filters.range.from,
 		to: filters.range.to,
 		priority: filters.dims.priority ?? null,
