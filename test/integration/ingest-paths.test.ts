@@ -266,7 +266,7 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 					expect(await tableOf(dbs.auto.db, a.id), sample.describe).toEqual(await tableOf(dbs.js.db, j.id));
 				}
 			),
-			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 30), seed: Number(process.env.CARE_FUZZ_SEED ?? 20261125), endOnFailure: true }
+			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 20), seed: Number(process.env.CARE_FUZZ_SEED ?? 20261125), endOnFailure: true }
 		);
 		// The comparison means something only if the DuckDB path took most files.
 		const native = paths.filter((p) => p === 'native').length;
@@ -301,7 +301,7 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 				expect(english(outcomes.auto!)).toEqual(english(outcomes.js!));
 				expect(await tableOf(dbs.auto.db, outcomes.auto!.id)).toEqual(await tableOf(dbs.js.db, outcomes.js!.id));
 			}),
-			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 25), seed: 20261126, endOnFailure: true }
+			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 12), seed: 20261126, endOnFailure: true }
 		);
 	});
 
@@ -340,7 +340,7 @@ describe('the DuckDB and the JavaScript paths load the same', () => {
 				expect(await tableOf(dbs.auto.db, outcomes.auto!.id), text).toEqual(await tableOf(dbs.js.db, outcomes.js!.id));
 				paths.push(outcomes.auto!.ingestPath === 'native' ? 'native' : `js: ${outcomes.auto!.ingestPathReason}`);
 			}),
-			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 25), seed: Number(process.env.CARE_FUZZ_SEED ?? 20261127), endOnFailure: true }
+			{ numRuns: Number(process.env.CARE_FUZZ_RUNS ?? 12), seed: Number(process.env.CARE_FUZZ_SEED ?? 20261127), endOnFailure: true }
 		);
 		expect(paths.filter((p) => p === 'native').length, paths.filter((p) => p !== 'native').join('\n')).toBeGreaterThan(paths.length * 0.6);
 	});

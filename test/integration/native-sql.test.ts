@@ -17,6 +17,9 @@ import { compileMapping, nativeMapping, normalizeName, validateMappingSpec, type
 import { BUILT_IN_MAPPINGS } from '../../src/lib/server/imports/mappings/index';
 import { generateSql } from '../../src/lib/server/imports/native/sql';
 
+/** Random cases per property: enough for CI's 15 minutes; CARE_FUZZ_RUNS=200 for a deeper run. */
+const fuzzRuns = (n: number) => Number(process.env.CARE_FUZZ_RUNS ?? n);
+
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;
 beforeAll(async () => {
@@ -188,7 +191,7 @@ describe('the SQL mapping agrees with the JavaScript mapping', () => {
 					await sameInstants(times);
 					total += rows.length;
 				}),
-				{ numRuns: 40, seed: 20261123 }
+				{ numRuns: fuzzRuns(20), seed: 20261123 }
 			);
 			expect(total).toBeGreaterThan(0);
 			// Most rows hold at most one awkward value: the SQL decides a good share of them itself,
@@ -212,7 +215,7 @@ describe('plain values need no JavaScript', () => {
 					compare(c, mapping, rows, sql, times);
 					await sameInstants(times);
 				}),
-				{ numRuns: 15, seed: 20261124 }
+				{ numRuns: fuzzRuns(8), seed: 20261124 }
 			);
 		});
 	}
