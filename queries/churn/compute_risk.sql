@@ -125,9 +125,16 @@ recent as (
 sla_breaches as (
 	select r.customer_id, cast(count(*) as integer) as breaches
 	from recent r
-	join sla_clocks k on k.ticket_id = r.id
-	cross join p
-	where k.fr_breach_at < p.known_at or k.res_breach_at < p.known_at
+	join (
+		-- the clocks of the window's tickets (created_at is the ticket's) that had breached,
+		-- bounded before the join so the scan skips the rest
+		select k.ticket_id
+		from sla_clocks k
+		where k.created_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp))
+			and k.created_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.tickets.windowDays') as integer))
+			and (k.fr_breach_at < least(timezone($tz, cast(cast($as_of as date) + 1 as timestamp)), cast($now as timestamptz))
+				or k.res_breach_at < least(timezone($tz, cast(cast($as_of as date) + 1 as timestamp)), cast($now as timestamptz)))
+	) k on k.ticket_id = r.id
 	group by r.customer_id
 ),
 sla_known as (
@@ -160,12 +167,15 @@ open_features as (
 			t.id,
 			t.created_at,
 			cast(p.as_of - cast(timezone($tz, t.created_at) as date) as integer) as age_days
-		from tickets t, p
-		where t.category = 'feature_request'
-			and t.customer_id is not null
-			and t.created_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp))
-			and t.created_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.rhythm.lookbackDays') as integer))
-			and (t.resolved_at is null or t.resolved_at >= p.cutoff)
+		from (
+			-- bounded in a subquery of its own so the scan skips the tickets outside the look-back
+			select * from tickets t
+			where t.category = 'feature_request'
+				and t.customer_id is not null
+				and t.created_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp))
+				and t.created_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.rhythm.lookbackDays') as integer))
+		) t, p
+		where (t.resolved_at is null or t.resolved_at >= p.cutoff)
 			and (t.closed_at is null or t.closed_at >= p.cutoff)
 	) o, p
 	where o.age_days >= p.feature_min
@@ -173,10 +183,16 @@ open_features as (
 chases as (
 	select o.id, cast(count(*) as integer) as chased
 	from open_features o
-	join calls k on k.ticket_id = o.id
-	where k.direction = 'inbound' and k.started_at > o.created_at and k.started_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp))
+	join (
 		-- every request counted was opened within the look-back: a bound the scan can use
-		and k.started_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.rhythm.lookbackDays') as integer))
+		-- (inside the join's condition it was not pushed into the scan of every call)
+		select k.ticket_id, k.started_at
+		from calls k
+		where k.direction = 'inbound' and k.ticket_id is not null
+			and k.started_at < timezone($tz, cast(cast($as_of as date) + 1 as timestamp))
+			and k.started_at >= timezone($tz, cast(cast($as_of as date) + 1 as timestamp)) - to_days(cast(json_extract_string($model, '$.rhythm.lookbackDays') as integer))
+	) k on k.ticket_id = o.id
+	where k.started_at > o.created_at
 	group by o.id
 ),
 feature as (

@@ -1,10 +1,12 @@
 /**
- * Refresh step of the churn model (appended to STEPS in ../refresh/index.ts, after the rollups):
+ * Refresh steps of the churn model (../refresh/index.ts: the inputs at the end of STEPS, after the
+ * rollups; the risk in RISK_STEPS):
  *
  * 1. the derived tables the model reads instead of raw rows: contact days (with the gap before
- *    each) and reopened tickets; and the contact-person changes seen since the last refresh;
- * 2. the risk of every customer as of today (or the newest day with data, when that is
- *    earlier), replacing an earlier run of the same day: churn_risk_history keeps one set of
+ *    each) and reopened tickets; and the contact-person changes seen since the last refresh
+ *    (refreshChurnInputs, in the refresh's main transaction with the rollups);
+ * 2. in a transaction of its own right after (refreshChurnRisk): the risk of every customer as
+ *    of today (or the newest day with data, when that is earlier), replacing an earlier run of the same day: churn_risk_history keeps one set of
  *    rows per day, so pages show what changed since last week;
  * 3. on the first refresh, or when the model's settings changed (the whole history is then
  *    recomputed with them), the risk is reconstructed back in time from the data as it was on
@@ -18,7 +20,7 @@
 import crypto from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { addDays, todayIn } from '../../calendar';
-import { execOn, queryOn } from '../db/database';
+import { execOn, queryOn, type Database } from '../db/database';
 import { sql } from '../db/queries';
 import { allChanged, type Changes } from '../refresh/changes';
 import type { RefreshContext } from '../refresh/index';
@@ -92,10 +94,26 @@ export async function buildChurnInputs(conn: DuckDBConnection, timeZone: string,
 	await execOn(conn, 'churn/record_contact_changes', { now: now.toISOString() });
 }
 
-export async function refreshChurn({ conn, settings, now, changes }: RefreshContext): Promise<void> {
+/**
+ * The part of the churn step inside the refresh's main transaction (with the rollups): the
+ * derived tables the model reads (buildChurnInputs), and a note that the risk is to be scored
+ * again (risk_pending), cleared by refreshChurnRisk in the transaction after it. A process
+ * stopped between the two leaves the note, and the next start scores the risk (ensureFresh).
+ */
+export async function refreshChurnInputs({ conn, settings, now, changes }: RefreshContext): Promise<void> {
+	await buildChurnInputs(conn, settings.unit.timeZone, now, changes);
+	await execOn(conn, 'churn/save_state', { key: 'risk_pending', value: now.toISOString() });
+}
+
+/**
+ * Score every customer's risk as of today (and reconstruct the history when it is new or the
+ * model changed), then the track record: in a transaction of its own after the rollups'
+ * (refresh/index.ts, RISK_STEPS), so a small load's figures are on the dashboard without
+ * waiting for 50,000 customers to be scored again (docs/benchmarks.md).
+ */
+export async function refreshChurnRisk({ conn, settings, now }: RefreshContext): Promise<void> {
 	const timeZone = settings.unit.timeZone;
 	const churn = settings.churn;
-	await buildChurnInputs(conn, timeZone, now, changes);
 	const asOf = await riskDay(conn, timeZone, now);
 
 	const state = Object.fromEntries((await queryOn<{ key: string; value: string }>(conn, 'churn/state')).map((r) => [r.key, r.value]));
@@ -114,4 +132,17 @@ export async function refreshChurn({ conn, settings, now, changes }: RefreshCont
 		if (first?.day) for (const day of backfillDays(asOf, churn.history)) if (day >= first.day) await computeRiskDay(conn, day, timeZone, churn, true, now);
 	}
 	await computeTrackRecord(conn, churn);
+	await execOn(conn, 'churn/risk_scored');
+}
+
+/** The whole churn step in one go (inputs, then the risk), for a caller that holds one transaction. */
+export async function refreshChurn(ctx: RefreshContext): Promise<void> {
+	await refreshChurnInputs(ctx);
+	await refreshChurnRisk(ctx);
+}
+
+/** Whether a refresh committed new inputs whose risk was not scored yet (a stop between the two transactions). */
+export async function riskPending(db: Database): Promise<boolean> {
+	const [row] = await db.query<{ pending: boolean }>('churn/risk_pending');
+	return row?.pending ?? false;
 }

@@ -246,12 +246,21 @@ function logInvalidation(cause: unknown, failed: unknown) {
 
 /** Run a named query on a given connection (inside a transaction, say). */
 export async function queryOn<T extends Row = Row>(conn: DuckDBConnection, name: string, params?: Params): Promise<T[]> {
+	const t0 = PROFILE ? performance.now() : 0;
 	try {
 		const reader = await conn.runAndReadAll(sql(name), bind(name, params));
 		return reader.getRowObjectsJson() as T[];
 	} catch (e) {
 		throw named(e, name);
+	} finally {
+		if (PROFILE) profiled(name, t0);
 	}
+}
+
+/** CARE_PROFILE_SQL=1: every named statement run on a connection, with its time, on stderr (profiling aid). */
+const PROFILE = process.env.CARE_PROFILE_SQL === '1';
+function profiled(name: string, t0: number): void {
+	process.stderr.write(`[sql] ${name} ${Math.round(performance.now() - t0)} ms\n`);
 }
 
 /** DuckDB's errors carry no stack: say which named statement failed (the message is kept). */
@@ -262,10 +271,13 @@ function named(e: unknown, name: string): unknown {
 
 /** Run a named statement on a connection, discarding any result. */
 export async function execOn(conn: DuckDBConnection, name: string, params?: Params): Promise<void> {
+	const t0 = PROFILE ? performance.now() : 0;
 	try {
 		await conn.run(sql(name), bind(name, params));
 	} catch (e) {
 		throw named(e, name);
+	} finally {
+		if (PROFILE) profiled(name, t0);
 	}
 }
 

@@ -1,8 +1,10 @@
 /**
  * The refresh job: bring the derived tables the dashboard reads (the calendar, the rollups,
- * and each domain's own: SLA clocks, churn risk, peaks …) up to date in one transaction, so a
- * page never sees half a refresh and never aggregates raw rows per request where a derived
- * table serves.
+ * and each domain's own: SLA clocks, churn risk, peaks …) up to date, so a page never
+ * aggregates raw rows per request where a derived table serves. Two transactions: STEPS (every
+ * figure from the loaded rows, and the churn model's inputs), then RISK_STEPS (every customer's
+ * churn risk scored from those inputs). A page never sees half of either; between the two
+ * (seconds at 10M tickets) the churn pages show the risk scored after the previous refresh.
  *
  * Steps run in order. The rollups step first finds what changed since the last refresh (the
  * local days the new files' rows fall in now and fell in before, ./changes.ts) and rebuilds
@@ -21,7 +23,7 @@ import { refreshBusinessCalendar } from '../business-calendar/refresh';
 import { refreshSlaClocks } from '../sla/refresh';
 import { refreshPeaks } from '../peaks/refresh';
 import { refreshStaffing } from '../staffing/refresh';
-import { refreshChurn } from '../churn/refresh';
+import { refreshChurnInputs, refreshChurnRisk, riskPending } from '../churn/refresh';
 import { log } from '../log';
 import { forgetChanges, type Changes } from './changes';
 import { refreshRollups, type DayRebuild, type RollupsResult } from './rollups';
@@ -69,8 +71,19 @@ export const STEPS: RefreshStep[] = [
 	// The unit's open intervals (needs calendar_days), then the SLA clocks over them.
 	{ name: 'business_calendar', run: refreshBusinessCalendar },
 	{ name: 'sla', run: async (ctx) => void (await refreshSlaClocks(ctx)) },
-	// Churn risk reads the SLA clocks (breaches in the window) and the rollups.
-	{ name: 'churn', run: refreshChurn }
+	// The churn model's inputs (contact days, reopenings): the risk itself is scored after, in RISK_STEPS.
+	{ name: 'churn_inputs', run: refreshChurnInputs }
+];
+
+/**
+ * Then, in a transaction of its own: the churn risk of every customer (and its track record),
+ * scored from the inputs above. Apart so that the dashboard's figures of a small load are
+ * committed without waiting for every customer to be scored again (at 10M tickets, 50,000
+ * customers: seconds); a stop between the two is caught up by ensureFresh (risk_pending).
+ */
+export const RISK_STEPS: RefreshStep[] = [
+	// Reads the SLA clocks (breaches in the window) and the rollups.
+	{ name: 'churn', run: refreshChurnRisk }
 ];
 
 /** Settings the derived tables depend on (everything but the ingest schedule and the alerts), as a short hash. */
@@ -94,7 +107,10 @@ export interface RefreshReport {
 	/** Milliseconds per step, in order, and within the rollups step (finding the changes, each table). */
 	steps: Record<string, number>;
 	rollupMs: Record<string, number>;
+	/** The whole refresh, both transactions, in milliseconds (commits included). */
 	ms: number;
+	/** Until the first transaction committed: the dashboard's figures (the churn risk follows). */
+	figuresMs: number;
 }
 
 function summary(changes: Changes | undefined): RefreshReport['changes'] {
@@ -111,25 +127,32 @@ export function lastRefreshReport(): RefreshReport | null {
 }
 
 export function refreshAll(db: Database, settings: Settings, now?: Date): Promise<RefreshReport> {
-	const run = running.then(() =>
-		db.transaction(async (conn) => {
-			const t0 = performance.now();
-			const ctx: RefreshContext = { conn, settings, now: now ?? new Date(), rebuilt: new Set() };
-			const steps: Record<string, number> = {};
-			for (const step of STEPS) {
+	const run = running.then(async () => {
+		const t0 = performance.now();
+		const at = now ?? new Date();
+		const steps: Record<string, number> = {};
+		const runSteps = async (ctx: RefreshContext, list: RefreshStep[]) => {
+			for (const step of list) {
 				const s0 = performance.now();
 				await step.run(ctx);
 				steps[step.name] = Math.round(performance.now() - s0);
 			}
+		};
+		const ctx = await db.transaction(async (conn) => {
+			const ctx: RefreshContext = { conn, settings, now: at, rebuilt: new Set() };
+			await runSteps(ctx, STEPS);
 			await forgetChanges(conn);
 			await execOn(conn, 'refresh/record_refresh', { tz: settings.unit.timeZone, settings_hash: settingsHash(settings) });
-			const report: RefreshReport = { changes: summary(ctx.changes), rollups: ctx.rollups?.tables ?? {}, steps, rollupMs: ctx.rollups?.ms ?? {}, ms: Math.round(performance.now() - t0) };
-			const c = report.changes;
-			log().info({ ms: report.ms, steps, all: c?.all, reason: c?.reason, days: c?.days.length, rows: c?.rows, files: c?.files }, 'refresh finished');
-			last = report;
-			return report;
-		})
-	);
+			return ctx;
+		});
+		const figuresMs = Math.round(performance.now() - t0);
+		await db.transaction(async (conn) => runSteps({ ...ctx, conn }, RISK_STEPS));
+		const report: RefreshReport = { changes: summary(ctx.changes), rollups: ctx.rollups?.tables ?? {}, steps, rollupMs: ctx.rollups?.ms ?? {}, ms: Math.round(performance.now() - t0), figuresMs };
+		const c = report.changes;
+		log().info({ ms: report.ms, figuresMs, steps, all: c?.all, reason: c?.reason, days: c?.days.length, rows: c?.rows, files: c?.files }, 'refresh finished');
+		last = report;
+		return report;
+	});
 	running = run.catch(() => undefined);
 	return run;
 }
@@ -172,11 +195,12 @@ export async function rollupsStale(db: Database): Promise<boolean> {
 
 /**
  * Rebuild when the derived tables were never built, were built for other settings, or miss
- * rows a run committed and could not refresh for (killed, out of disk).
+ * rows a run committed and could not refresh for (killed, out of disk), or when the churn risk
+ * was not scored after the last refresh's figures (stopped between its two transactions).
  */
 export async function ensureFresh(db: Database, settings: Settings): Promise<boolean> {
 	const state = await refreshState(db);
-	if (state && state.settingsHash === settingsHash(settings) && !(await rollupsStale(db))) return false;
+	if (state && state.settingsHash === settingsHash(settings) && !(await rollupsStale(db)) && !(await riskPending(db))) return false;
 	await refreshAll(db, settings);
 	return true;
 }
