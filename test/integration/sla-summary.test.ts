@@ -208,4 +208,29 @@ a13,C3,critical,B,phone,resolved,2026-11-05T10:00:00+03:30,2026-11-05T10:10:00+0
 		expect(await built()).toEqual(byRefresh);
 		expect(byRefresh.daily.length).toBeGreaterThan(0);
 	});
+
+	it('computes the same clocks a few tickets at a time (the batches of a big recompute)', async () => {
+		const snapshot = async () => ({
+			clocks: (await t.rows('select * exclude (computed_at) from sla_clocks')).map((r) => JSON.stringify(r)).sort(),
+			daily: (await t.rows('select * from sla_daily')).map((r) => JSON.stringify(r)).sort(),
+			open: (await t.rows('select * exclude (computed_at) from sla_open_clocks')).map((r) => JSON.stringify(r)).sort()
+		});
+		// A change of the clock rules recomputes every clock: once in one statement, once in batches of 3.
+		const other = { ...settings, sla: { ...settings.sla, atRiskShare: settings.sla.atRiskShare === 0.8 ? 0.75 : 0.8 } };
+		await refreshAll(t.db, other, new Date(NOWS[3]!));
+		const whole = await snapshot();
+		const { CLOCK_BATCH } = await import('../../src/lib/server/sla/refresh');
+		const size = CLOCK_BATCH.size;
+		CLOCK_BATCH.size = 3;
+		try {
+			await refreshAll(t.db, settings, new Date(NOWS[3]!));
+			await refreshAll(t.db, other, new Date(NOWS[3]!));
+		} finally {
+			CLOCK_BATCH.size = size;
+		}
+		const batched = await snapshot();
+		expect(batched.clocks.length).toBe(14);
+		expect(batched).toEqual(whole);
+		await refreshAll(t.db, settings, new Date(NOWS[3]!));
+	});
 });

@@ -77,7 +77,7 @@ export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshR
 		await execOn(conn, 'sla/daily_days_clear');
 		if (!full) await execOn(conn, 'sla/daily_days_dirty');
 		await execOn(conn, full ? 'sla/delete_all' : 'sla/delete_dirty');
-		await execOn(conn, 'sla/compute_clocks', { tz: settings.unit.timeZone, pause: JSON.stringify(settings.sla.pauseStatuses), share: settings.sla.atRiskShare });
+		await computeClocks(conn, ctx, recomputed);
 		await execOn(conn, full ? 'sla/daily_days_all' : 'sla/daily_days_computed');
 		await execOn(conn, full ? 'sla/daily_delete_all' : 'sla/daily_delete');
 		await execOn(conn, 'sla/daily_insert');
@@ -90,6 +90,30 @@ export async function refreshSlaClocks(ctx: RefreshContext): Promise<SlaRefreshR
 		policies: JSON.stringify(policies.map(({ version, effectiveFrom }) => ({ version, effectiveFrom })))
 	});
 	return { full, recomputed };
+}
+
+/**
+ * Tickets whose clocks one compute_clocks statement computes at most: more (the first refresh,
+ * a change of the rules) are computed in batches, so memory holds one batch's status changes
+ * and joins (10M tickets at once ran out of a 512 MB memory_limit; docs/benchmarks.md). An
+ * object, so a test can make the batches small.
+ */
+export const CLOCK_BATCH = { size: 1_000_000 };
+
+async function computeClocks(conn: DuckDBConnection, { settings }: Pick<RefreshContext, 'settings'>, dirty: number): Promise<void> {
+	const batch = CLOCK_BATCH.size;
+	const params = { tz: settings.unit.timeZone, pause: JSON.stringify(settings.sla.pauseStatuses), share: settings.sla.atRiskShare };
+	if (dirty <= batch) return execOn(conn, 'sla/compute_clocks', params);
+	await execOn(conn, 'sla/dirty_batches', { size: batch });
+	try {
+		for (let b = 0; b * batch < dirty; b++) {
+			await execOn(conn, 'sla/dirty_batch', { batch: b });
+			await execOn(conn, 'sla/compute_clocks', params);
+		}
+		await execOn(conn, 'sla/dirty_restore');
+	} finally {
+		await execOn(conn, 'sla/dirty_batches_drop');
+	}
 }
 
 async function countDirty(conn: DuckDBConnection): Promise<number> {
