@@ -42,6 +42,8 @@ export interface Changes {
 	/** Changed rows per dataset, and customers whose segment or name changed. */
 	rows: Partial<Record<ChangeDataset, number>>;
 	customers: number;
+	/** Days left by survey-only refreshes, taken in here (their source is not recorded). */
+	pending: number;
 	/** Import files whose rows this refresh takes in. */
 	files: number;
 }
@@ -68,11 +70,30 @@ export function dayRuns(days: string[], gap = MERGE_GAP_DAYS): DayRun[] {
 	return runs;
 }
 
+/** Tables whose changed rows are tracked (DATASETS), and the customers (segment, name) and the rest, untracked. */
+const TRACKED = new Set<string>([...DATASETS, 'customers']);
+const RAW_TABLES = /\b(tickets|calls|survey_answers|customers|ticket_status_changes|survey_offers|product_activity)\b/g;
+
+/**
+ * Whether a day table made by `text` (SQL) can be left as it is for these changes: none of the
+ * datasets it reads changed, no customer's segment or name did, no days of unrecorded source
+ * are pending, and it reads no raw table whose changes are not tracked (status changes, survey
+ * offers, product activity). A table name anywhere in the text counts as read (comments aside):
+ * a column called `calls` only makes it rebuilt when it need not be. So a file of tickets
+ * updated on old days does not rebuild the call rollups for those days.
+ */
+export function untouchedBy(changes: Changes, text: string): boolean {
+	if (changes.all || changes.customers > 0 || changes.pending > 0) return false;
+	const read = new Set([...text.replace(/--[^\n]*/g, '').matchAll(RAW_TABLES)].map((m) => m[1]!));
+	if (!read.size || [...read].some((t) => !TRACKED.has(t))) return false;
+	return DATASETS.every((d) => !read.has(d) || !changes.rows[d]);
+}
+
 /** Everything, as one run over all days (bounds the rollup SQL reads as "no bound"). */
 export const ALL_DAYS: DayRun = { from: '-infinity', to: 'infinity' };
 
 export function allChanged(reason: Changes['reason'], files = 0): Changes {
-	return { all: true, reason, days: [], runs: [ALL_DAYS], rows: {}, customers: 0, files };
+	return { all: true, reason, days: [], runs: [ALL_DAYS], rows: {}, customers: 0, pending: 0, files };
 }
 
 export interface DetectOptions {
@@ -124,7 +145,10 @@ export async function detectChanges(conn: DuckDBConnection, timeZone: string, op
 		if (changedCustomers > 0) await execOn(conn, 'refresh/changes/customer_days', { tz: timeZone });
 		await saveCustomers(conn);
 	}
+	let pending = 0;
 	if (files) {
+		const [p] = await queryOn<{ n: number }>(conn, 'refresh/changes/pending_count');
+		pending = Number(p?.n ?? 0);
 		await execOn(conn, 'refresh/changes/fold_files');
 		await execOn(conn, 'refresh/changes/pending_days');
 		await execOn(conn, 'refresh/changes/pending_clear');
@@ -136,11 +160,11 @@ export async function detectChanges(conn: DuckDBConnection, timeZone: string, op
 	const [{ in_step }] = (await queryOn<{ in_step: boolean }>(conn, 'refresh/changes/key_counts')) as [{ in_step: boolean }];
 	if (!in_step) {
 		await rebuildLedger(conn);
-		return { ...allChanged('out_of_step', Number(fileCount)), rows, customers: changedCustomers };
+		return { ...allChanged('out_of_step', Number(fileCount)), rows, customers: changedCustomers, pending };
 	}
 	const days = (await queryOn<{ day: string }>(conn, 'refresh/changes/touched_list')).map((r) => r.day);
 	const runs = dayRuns(days);
-	const many = { ...allChanged('many_days', Number(fileCount)), rows, customers: changedCustomers };
+	const many = { ...allChanged('many_days', Number(fileCount)), rows, customers: changedCustomers, pending };
 	if (runs.length > MAX_RUNS) return many;
 	if (days.length > 31) {
 		const [extent] = await queryOn<{ first_day: string | null; last_day: string | null }>(conn, 'refresh/changes/data_days');
@@ -149,7 +173,7 @@ export async function detectChanges(conn: DuckDBConnection, timeZone: string, op
 	}
 	// The days between touched days that a run joins are rebuilt too: the steps see them all.
 	for (const run of runs) if (run.from !== run.to) await execOn(conn, 'refresh/changes/touched_runs', { from: run.from, to: run.to });
-	return { all: false, reason: null, days, runs, rows, customers: changedCustomers, files: Number(fileCount) };
+	return { all: false, reason: null, days, runs, rows, customers: changedCustomers, pending, files: Number(fileCount) };
 }
 
 /**

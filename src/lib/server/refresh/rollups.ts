@@ -20,7 +20,7 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { addDays } from '../../calendar';
 import { execOn, queryOn, type Params } from '../db/database';
 import { paramNames, queryNames, sql } from '../db/queries';
-import { ALL_DAYS, allChanged, detectChanges, type ChangeDataset, type Changes, type DayRun } from './changes';
+import { ALL_DAYS, allChanged, detectChanges, untouchedBy, type ChangeDataset, type Changes, type DayRun } from './changes';
 
 export interface DayTable {
 	/** The named query: a SELECT of the table's rows for the local days $from … $to. */
@@ -89,7 +89,7 @@ export async function refreshDayTable(conn: DuckDBConnection, changes: Changes, 
 		rebuiltWhole.add(t.table);
 		return 'whole';
 	}
-	if (!changes.runs.length) return 'none';
+	if (!changes.runs.length || untouchedBy(changes, text)) return 'none';
 	const day = quote(t.dayColumn ?? 'local_day');
 	for (let i = 0; i < changes.runs.length; i += RUNS_PER_STATEMENT) {
 		const batch = changes.runs.slice(i, i + RUNS_PER_STATEMENT);
