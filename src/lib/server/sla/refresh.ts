@@ -105,15 +105,13 @@ async function computeClocks(conn: DuckDBConnection, { settings }: Pick<RefreshC
 	const params = { tz: settings.unit.timeZone, pause: JSON.stringify(settings.sla.pauseStatuses), share: settings.sla.atRiskShare };
 	if (dirty <= batch) return execOn(conn, 'sla/compute_clocks', params);
 	await execOn(conn, 'sla/dirty_batches', { size: batch });
-	try {
-		for (let b = 0; b * batch < dirty; b++) {
-			await execOn(conn, 'sla/dirty_batch', { batch: b });
-			await execOn(conn, 'sla/compute_clocks', params);
-		}
-		await execOn(conn, 'sla/dirty_restore');
-	} finally {
-		await execOn(conn, 'sla/dirty_batches_drop');
+	for (let b = 0; b * batch < dirty; b++) {
+		await execOn(conn, 'sla/dirty_batch', { batch: b });
+		await execOn(conn, 'sla/compute_clocks', params);
 	}
+	await execOn(conn, 'sla/dirty_restore');
+	// (After a failure the transaction is aborted: the next refresh's dirty_batches replaces the table.)
+	await execOn(conn, 'sla/dirty_batches_drop');
 }
 
 async function countDirty(conn: DuckDBConnection): Promise<number> {
