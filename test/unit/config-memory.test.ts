@@ -1,6 +1,6 @@
 /**
  * DuckDB's memory: the product bounds it by default (a quarter of the machine's memory, between
- * 256 MB and 1 GB) instead of DuckDB's 80% of RAM, spills under the data folder, and takes both
+ * 256 MB and 512 MB) instead of DuckDB's 80% of RAM, spills under the data folder, and takes both
  * from the environment; a malformed size stops the start with the variable's name.
  */
 import fs from 'node:fs';
@@ -13,9 +13,10 @@ import { closeDatabase, openDatabase } from '../../src/lib/server/db/database';
 const GB = 1024 ** 3;
 
 describe('DuckDB memory settings', () => {
-	it('defaults to a quarter of the memory, between 256 MB and 1 GB', () => {
-		expect(defaultMemoryLimit(24 * GB)).toBe('1024MB');
+	it('defaults to a quarter of the memory, between 256 MB and 512 MB', () => {
+		expect(defaultMemoryLimit(24 * GB)).toBe('512MB');
 		expect(defaultMemoryLimit(2 * GB)).toBe('512MB'); // 2 GB / 4
+		expect(defaultMemoryLimit(1.5 * GB)).toBe('384MB');
 		expect(defaultMemoryLimit(0.5 * GB)).toBe('256MB');
 	});
 

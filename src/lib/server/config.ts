@@ -62,12 +62,13 @@ function choice<T extends string>(name: string, value: string | undefined, allow
 
 /**
  * The memory DuckDB may use by default: a quarter of the machine's memory, at least 256 MB and
- * at most 1 GB. A load of 10 million rows then stays near 1.5 GB of resident memory (DuckDB
- * spills to its temp directory beyond the limit); raise it with CARE_DUCKDB_MEMORY_LIMIT on a
- * machine that has the room (docs/benchmarks.md).
+ * at most 512 MB. DuckDB spills to its temp directory beyond the limit, and allocates some memory
+ * outside it; with 512 MB, loading 10M tickets, 30M calls and 2M answers and their first refresh
+ * peaked at about 1.2 GB of resident memory (with 1 GB: 2.0 GB; docs/benchmarks.md). Raise it with
+ * CARE_DUCKDB_MEMORY_LIMIT on a machine that has the room.
  */
 export function defaultMemoryLimit(totalBytes = os.totalmem()): string {
-	const mb = Math.round(Math.min(1024, Math.max(256, totalBytes / 4 / 1024 / 1024)));
+	const mb = Math.round(Math.min(512, Math.max(256, totalBytes / 4 / 1024 / 1024)));
 	return `${mb}MB`;
 }
 
