@@ -165,6 +165,14 @@ describe('incremental refresh', () => {
 		expect(lastRefreshReport()?.rollups).toMatchObject({ rollup_calls_daily: 'none', rollup_calls_hourly: 'none', rollup_call_waits: 'none', rollup_tickets_daily: 'days', rollup_tickets_hourly: 'days', rollup_survey_answers: 'days' });
 		expect(await t.rows(`select channel from rollup_survey_answers where id = 'S3'`)).toEqual([{ channel: 'chat' }]);
 		await expectSameAsFull('a ticket changed channel under its answers');
+
+		// Tickets a week apart: one run of 22 days, a third of the 67 days with data. The tables
+		// read from tickets are rebuilt whole (less memory than deleting and inserting most of
+		// their rows); those read from calls alone stay as they are.
+		await load({ tickets: [TICKET_HEAD, ...['05', '12', '19', '26'].map((d, i) => `T${4 + i},C1,email,bug,high,support,open,2026-10-${d}T08:00:00Z`)].join('\n') });
+		expect(lastRefreshReport()?.changes).toMatchObject({ all: false, days: ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26'] });
+		expect(lastRefreshReport()?.rollups).toMatchObject({ rollup_tickets_daily: 'whole', rollup_survey_answers: 'whole', rollup_calls_daily: 'none', rollup_call_waits: 'none' });
+		await expectSameAsFull('tickets on days spread over a third of the data');
 	});
 
 	it('follows customers whose segment or name changed, and answers written in the app', async () => {

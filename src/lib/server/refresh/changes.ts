@@ -44,6 +44,13 @@ export interface Changes {
 	customers: number;
 	/** Days left by survey-only refreshes, taken in here (their source is not recorded). */
 	pending: number;
+	/**
+	 * The runs cover more than FULL_SHARE of the days with data (a few changed rows on days spread
+	 * over years, joined into runs): a day table that must follow is rebuilt whole instead (one
+	 * CREATE … AS, which takes less memory and time than deleting and inserting nearly all its
+	 * rows in one transaction: at 10M tickets the latter ran out of a 512 MB memory_limit).
+	 */
+	wide: boolean;
 	/** Import files whose rows this refresh takes in. */
 	files: number;
 }
@@ -93,7 +100,7 @@ export function untouchedBy(changes: Changes, text: string): boolean {
 export const ALL_DAYS: DayRun = { from: '-infinity', to: 'infinity' };
 
 export function allChanged(reason: Changes['reason'], files = 0): Changes {
-	return { all: true, reason, days: [], runs: [ALL_DAYS], rows: {}, customers: 0, pending: 0, files };
+	return { all: true, reason, days: [], runs: [ALL_DAYS], rows: {}, customers: 0, pending: 0, wide: true, files };
 }
 
 export interface DetectOptions {
@@ -166,14 +173,17 @@ export async function detectChanges(conn: DuckDBConnection, timeZone: string, op
 	const runs = dayRuns(days);
 	const many = { ...allChanged('many_days', Number(fileCount)), rows, customers: changedCustomers, pending };
 	if (runs.length > MAX_RUNS) return many;
-	if (days.length > 31) {
+	let wide = false;
+	if (days.length > 31 || runs.some((r) => r.from !== r.to)) {
 		const [extent] = await queryOn<{ first_day: string | null; last_day: string | null }>(conn, 'refresh/changes/data_days');
 		const span = extent?.first_day && extent.last_day ? daysBetween(extent.first_day, extent.last_day) + 1 : 0;
 		if (days.length > FULL_SHARE * span) return many;
+		const covered = runs.reduce((n, r) => n + daysBetween(r.from, r.to) + 1, 0);
+		wide = span > 0 && covered > FULL_SHARE * span;
 	}
 	// The days between touched days that a run joins are rebuilt too: the steps see them all.
 	for (const run of runs) if (run.from !== run.to) await execOn(conn, 'refresh/changes/touched_runs', { from: run.from, to: run.to });
-	return { all: false, reason: null, days, runs, rows, customers: changedCustomers, pending, files: Number(fileCount) };
+	return { all: false, reason: null, days, runs, rows, customers: changedCustomers, pending, wide, files: Number(fileCount) };
 }
 
 /**

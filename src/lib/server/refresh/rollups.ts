@@ -12,7 +12,9 @@
  *
  * A table is rebuilt whole when it was never built, when its SQL or the settings it depends
  * on changed (its signature, in refresh_signatures), when a table it reads was rebuilt whole
- * in this refresh, or when the changes say everything is to be rebuilt. The statements that
+ * in this refresh, when the changes say everything is to be rebuilt, or when it must follow
+ * changes whose runs cover most days (`wide`). It is left alone when none of the datasets it
+ * reads changed (changes.ts, untouchedBy). The statements that
  * wrap the query name only the table, taken from the query's own name (never from input).
  */
 import crypto from 'node:crypto';
@@ -83,13 +85,14 @@ export async function refreshDayTable(conn: DuckDBConnection, changes: Changes, 
 	const text = sql(t.query);
 	const signature = signatureOf(t.query, t.depends);
 	const readsRebuilt = [...rebuiltWhole].some((table) => new RegExp(`\\b${table}\\b`).test(text));
-	if (changes.all || readsRebuilt || (await storedSignature(conn, t.table)) !== signature) {
+	const untouched = !changes.all && (!changes.runs.length || untouchedBy(changes, text));
+	if (changes.all || readsRebuilt || (!untouched && changes.wide) || (await storedSignature(conn, t.table)) !== signature) {
 		await run(conn, `create or replace table ${quote(t.table)} as\n${text}`, t.query, { ...t.params, ...runBounds(ALL_DAYS) });
 		await execOn(conn, 'refresh/save_signature', { name: t.table, signature });
 		rebuiltWhole.add(t.table);
 		return 'whole';
 	}
-	if (!changes.runs.length || untouchedBy(changes, text)) return 'none';
+	if (untouched) return 'none';
 	const day = quote(t.dayColumn ?? 'local_day');
 	for (let i = 0; i < changes.runs.length; i += RUNS_PER_STATEMENT) {
 		const batch = changes.runs.slice(i, i + RUNS_PER_STATEMENT);
