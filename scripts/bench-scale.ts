@@ -385,10 +385,13 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 			const t0 = performance.now();
 			const run = await runIngest(db, config, 'cli');
 			const ms = Math.round(performance.now() - t0);
+			// A run that failed (its refresh ran out of memory, say) is reported as such, never with
+			// the figures of an earlier refresh.
+			if (run.status === 'failed' || !run.refreshed) throw new Error(`incremental load "${label}" ended ${run.status}${run.refreshed ? '' : ' without its refresh'}: ${run.error ?? ''}`);
 			const r = lastRefreshReport();
 			// Until the refresh's first transaction committed (the dashboard's figures; the churn risk
 			// is scored after it): the run's time less what came after that commit.
-			const figuresMs = run.refreshed && r ? ms - (r.ms - r.figuresMs) : null;
+			const figuresMs = r ? ms - (r.ms - r.figuresMs) : null;
 			report.incremental.push({ label, rows: run.inserted + run.updated, ms, figuresMs, refreshMs: run.refreshed ? (r?.ms ?? null) : null, steps: run.refreshed ? (r?.steps ?? {}) : {}, rollupMs: run.refreshed ? (r?.rollupMs ?? {}) : {}, days: r?.changes?.days.length ?? null, all: r?.changes?.all ?? null });
 			log(`incremental: ${label}: ${ms} ms, figures committed after ${figuresMs} ms (refresh ${r?.ms} ms: ${JSON.stringify(r?.steps)}; rollups: ${JSON.stringify(r?.rollupMs)}; ${r?.changes?.all ? `everything (${r.changes.reason})` : `${r?.changes?.days.length} days`})`);
 		};
