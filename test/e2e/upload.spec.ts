@@ -231,6 +231,9 @@ test('a Zendesk export: the preset is offered, loads tickets, answers and custom
 	await expect(page.getByTestId('load-figures')).toContainText('Nothing read');
 	await expect(parts).toContainText('loaded before (import #');
 	await expect(parts.locator('li').first().getByRole('link')).toHaveAttribute('href', earlier!);
+	// The choice to load it again does not say "loaded before" a second time.
+	await expect(page.getByTestId('import-duplicate')).toContainText('Loading it again updates its records by their key');
+	await expect(page.getByTestId('import-duplicate')).not.toContainText('loaded before');
 	await page.getByTestId('import-force').click();
 	await expect(result).toContainText('0 new, 5 updated', { timeout: 120_000 });
 	await expect(page.getByTestId('import-duplicate')).toHaveCount(0);
