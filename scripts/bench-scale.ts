@@ -392,7 +392,7 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleReport> {
 			// Until the refresh's first transaction committed (the dashboard's figures; the churn risk
 			// is scored after it): the run's time less what came after that commit.
 			const figuresMs = r ? ms - (r.ms - r.figuresMs) : null;
-			report.incremental.push({ label, rows: run.inserted + run.updated, ms, figuresMs, refreshMs: run.refreshed ? (r?.ms ?? null) : null, steps: run.refreshed ? (r?.steps ?? {}) : {}, rollupMs: run.refreshed ? (r?.rollupMs ?? {}) : {}, days: r?.changes?.days.length ?? null, all: r?.changes?.all ?? null });
+			report.incremental.push({ label, rows: run.inserted + run.updated, ms, figuresMs, refreshMs: r?.ms ?? null, steps: r?.steps ?? {}, rollupMs: r?.rollupMs ?? {}, days: r?.changes?.days.length ?? null, all: r?.changes?.all ?? null });
 			log(`incremental: ${label}: ${ms} ms, figures committed after ${figuresMs} ms (refresh ${r?.ms} ms: ${JSON.stringify(r?.steps)}; rollups: ${JSON.stringify(r?.rollupMs)}; ${r?.changes?.all ? `everything (${r.changes.reason})` : `${r?.changes?.days.length} days`})`);
 		};
 		const stamp = Date.now().toString(36);

@@ -6,8 +6,9 @@
  *    each) and reopened tickets; and the contact-person changes seen since the last refresh
  *    (refreshChurnInputs, in the refresh's main transaction with the rollups);
  * 2. in a transaction of its own right after (refreshChurnRisk): the risk of every customer as
- *    of today (or the newest day with data, when that is earlier), replacing an earlier run of the same day: churn_risk_history keeps one set of
- *    rows per day, so pages show what changed since last week;
+ *    of today (or the newest day with data, when that is earlier), replacing an earlier run of
+ *    the same day: churn_risk_history keeps one set of rows per day, so pages show what changed
+ *    since last week;
  * 3. on the first refresh, or when the model's settings changed (the whole history is then
  *    recomputed with them), the risk is reconstructed back in time from the data as it was on
  *    each day (one day in backfillEveryDays, back backfillDays, and the day a week ago), from
@@ -133,12 +134,6 @@ export async function refreshChurnRisk({ conn, settings, now }: RefreshContext):
 	}
 	await computeTrackRecord(conn, churn);
 	await execOn(conn, 'churn/risk_scored');
-}
-
-/** The whole churn step in one go (inputs, then the risk), for a caller that holds one transaction. */
-export async function refreshChurn(ctx: RefreshContext): Promise<void> {
-	await refreshChurnInputs(ctx);
-	await refreshChurnRisk(ctx);
 }
 
 /** Whether a refresh committed new inputs whose risk was not scored yet (a stop between the two transactions). */
